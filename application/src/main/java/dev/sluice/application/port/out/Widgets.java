@@ -1,0 +1,26 @@
+package dev.sluice.application.port.out;
+
+import dev.sluice.domain.widget.BusinessId;
+import dev.sluice.domain.widget.Widget;
+import dev.sluice.domain.widget.WidgetId;
+import java.util.List;
+import java.util.Optional;
+
+/** The stored widgets, deleted ones included (their sessions still point at them). */
+public interface Widgets {
+    Optional<Widget> findById(WidgetId id);
+
+    void add(Widget widget);
+
+    /** Stores a changed widget; fails with {@link ConcurrentChangeException} if it changed since it was read. */
+    void update(Widget widget);
+
+    /** Live (not deleted) widgets of a business, oldest first. */
+    List<Widget> listLive(BusinessId business);
+
+    /**
+     * Counts the business's live widgets while holding a lock that makes concurrent creations of
+     * the same business wait, so the 10-widget limit cannot be overrun by a race.
+     */
+    int countLiveForUpdate(BusinessId business);
+}

@@ -1,0 +1,115 @@
+package dev.sluice.application.service;
+
+import dev.sluice.application.port.in.CreateDepositSession;
+import dev.sluice.application.port.out.Clock;
+import dev.sluice.application.port.out.DepositSessions;
+import dev.sluice.application.port.out.IdempotencyRecords;
+import dev.sluice.application.port.out.MetadataSchemas;
+import dev.sluice.application.port.out.Outbox;
+import dev.sluice.application.port.out.UnitOfWork;
+import dev.sluice.application.port.out.Widgets;
+import dev.sluice.domain.session.Change;
+import dev.sluice.domain.session.DepositSession;
+import dev.sluice.domain.session.SessionDraft;
+import dev.sluice.domain.session.SessionId;
+import dev.sluice.domain.session.SessionSecrets;
+import dev.sluice.domain.shared.DomainException;
+import dev.sluice.domain.shared.ErrorCode;
+import dev.sluice.domain.shared.Violation;
+import dev.sluice.domain.widget.Widget;
+import dev.sluice.domain.widget.WidgetId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks in the contract's order: credential, widget, enabled, origin, body. */
+public final class CreateDepositSessionService implements CreateDepositSession {
+    private final Widgets widgets;
+    private final DepositSessions sessions;
+    private final Outbox outbox;
+    private final IdempotencyRecords idempotency;
+    private final MetadataSchemas schemas;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+    private final SessionSecrets secrets;
+    private final Duration ttl;
+
+    public CreateDepositSessionService(Widgets widgets, DepositSessions sessions, Outbox outbox,
+            IdempotencyRecords idempotency, MetadataSchemas schemas, UnitOfWork unitOfWork, Clock clock,
+            SessionSecrets secrets, Duration ttl) {
+        this.widgets = widgets;
+        this.sessions = sessions;
+        this.outbox = outbox;
+        this.idempotency = idempotency;
+        this.schemas = schemas;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+        this.secrets = secrets;
+        this.ttl = ttl;
+    }
+
+    @Override
+    public CreatedSession create(Command command) {
+        Widget widget = WidgetId.parse(command.widgetId())
+                .flatMap(widgets::findById)
+                .filter(w -> !w.isDeleted())
+                .orElseThrow(() -> DomainException.notFound("widget"));
+        Access.requireWidgetAccess(command.caller(), widget);
+        if (!widget.enabled()) {
+            throw new DomainException(ErrorCode.WIDGET_DISABLED, "the widget is disabled");
+        }
+        if (command.originHost().filter(host -> !widget.allowsOrigin(host)).isPresent()) {
+            throw new DomainException(ErrorCode.DOMAIN_NOT_ALLOWED, "this origin may not use the widget");
+        }
+        return command.idempotencyKey()
+                .map(key -> createOnce(widget, command, key))
+                .orElseGet(() -> createNew(widget, command, null));
+    }
+
+    private CreatedSession createOnce(Widget widget, Command command, String key) {
+        String fingerprint = RequestFingerprint.of(command.draft());
+        return switch (idempotency.begin(widget.id(), key, fingerprint, clock.now())) {
+            case IdempotencyRecords.Started started -> {
+                try {
+                    yield createNew(widget, command, key);
+                } catch (RuntimeException e) {
+                    idempotency.release(widget.id(), key);
+                    throw e;
+                }
+            }
+            case IdempotencyRecords.InProgress earlier when earlier.fingerprint().equals(fingerprint) ->
+                    throw new DomainException(ErrorCode.REQUEST_IN_PROGRESS,
+                            "a request with this Idempotency-Key is still running");
+            case IdempotencyRecords.Completed earlier when earlier.fingerprint().equals(fingerprint) ->
+                    replay(earlier.session());
+            default -> throw new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was used with a different request");
+        };
+    }
+
+    private CreatedSession createNew(Widget widget, Command command, String idempotencyKey) {
+        SessionDraft draft = command.draft();
+        List<Violation> found = new ArrayList<>(command.inputViolations());
+        String schema = widget.settings().metadataSchema();
+        if (schema != null && draft.metadataJson() != null && found.stream().noneMatch(v -> v.field().equals("metadata"))) {
+            found.addAll(schemas.validate(schema, draft.metadataJson()));
+        }
+        Change change = DepositSession.create(SessionId.generate(), widget, draft, found, clock.now(), ttl);
+        unitOfWork.inTransaction(() -> {
+            sessions.add(change.session());
+            outbox.append(change.events());
+            if (idempotencyKey != null) {
+                idempotency.complete(widget.id(), idempotencyKey, change.session().id());
+            }
+            return null;
+        });
+        return new CreatedSession(change.session(), secrets.secretFor(change.session().id()), false);
+    }
+
+    /** The original answer: the session as it was created, whatever happened to it since. */
+    private CreatedSession replay(SessionId id) {
+        DepositSession session = sessions.findById(id)
+                .orElseThrow(() -> new IllegalStateException("idempotency record names a missing session " + id));
+        return new CreatedSession(session, secrets.secretFor(id), true);
+    }
+}

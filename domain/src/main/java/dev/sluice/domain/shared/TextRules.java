@@ -1,0 +1,47 @@
+package dev.sluice.domain.shared;
+
+import java.util.regex.Pattern;
+
+/**
+ * The field checks that several inputs share: length bounds in characters, and a character
+ * grammar. Each check adds its violation and says whether the value passed, so that the
+ * caller can skip the rules that only make sense for a well-formed value.
+ */
+public final class TextRules {
+    private TextRules() {
+    }
+
+    public static boolean present(Violations violations, String field, String value) {
+        if (value == null) {
+            violations.add(field, "required", "is required");
+            return false;
+        }
+        return true;
+    }
+
+    public static boolean length(Violations violations, String field, String value, int min, int max) {
+        int length = value.codePointCount(0, value.length());
+        if (length < min) {
+            violations.add(field, "too_short", min == 1 ? "must not be empty" : "must be at least " + min + " characters");
+            return false;
+        }
+        if (length > max) {
+            violations.add(field, "too_long", "must be at most " + max + " characters");
+            return false;
+        }
+        return true;
+    }
+
+    public static boolean matches(Violations violations, String field, String value, Pattern grammar, String expected) {
+        if (!grammar.matcher(value).matches()) {
+            violations.add(field, "invalid_format", "must be " + expected);
+            return false;
+        }
+        return true;
+    }
+
+    /** True when the text has no ISO control character (tabs and line breaks included). */
+    public static boolean hasNoControlChars(String value) {
+        return value.codePoints().noneMatch(Character::isISOControl);
+    }
+}

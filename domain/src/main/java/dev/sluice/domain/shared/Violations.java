@@ -1,0 +1,38 @@
+package dev.sluice.domain.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every violation of a request so that the caller learns all of them at once. */
+public final class Violations {
+    private final List<Violation> found = new ArrayList<>();
+
+    public Violations add(String field, String code, String message) {
+        found.add(new Violation(field, code, message));
+        return this;
+    }
+
+    public Violations addAll(List<Violation> more) {
+        found.addAll(more);
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    public boolean hasField(String field) {
+        return found.stream().anyMatch(v -> v.field().equals(field));
+    }
+
+    public List<Violation> asList() {
+        return List.copyOf(found);
+    }
+
+    /** Throws {@code validation_failed} carrying every violation collected so far. */
+    public void throwIfAny() {
+        if (!found.isEmpty()) {
+            throw DomainException.validationFailed(asList());
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.sluice.domain.widget;
+
+public enum RenderMode {
+    IFRAME,
+    POPUP
+}

@@ -22,6 +22,7 @@ final class Access {
             case Caller.BusinessUser user -> throw DomainException.notFound("widget");
             case Caller.SecretHolder holder when widget.acceptsSecret(holder.secret()) -> { }
             case Caller.SecretHolder holder -> throw unauthorized();
+            case Caller.Internal internal -> throw unauthorized();
         }
     }
 
@@ -32,6 +33,7 @@ final class Access {
             case Caller.BusinessUser user -> throw DomainException.notFound("session");
             case Caller.SecretHolder holder when secrets.matches(session.id(), holder.secret()) -> { }
             case Caller.SecretHolder holder -> throw unauthorized();
+            case Caller.Internal internal -> throw unauthorized();
         }
     }
 

@@ -24,6 +24,16 @@ public sealed interface Caller {
         }
     }
 
+    /**
+     * Sluice's own inbound adapters that need no credential of a user, such as the consumer of
+     * the {@code deposit-observations} topic, which only trusted processors can write to.
+     */
+    record Internal(String adapter) implements Caller {
+        public Internal {
+            Objects.requireNonNull(adapter, "adapter");
+        }
+    }
+
     /** A client secret ({@code wdgt_secret_…} or {@code dep_secret_…}) not yet checked. */
     record SecretHolder(String secret) implements Caller {
         public SecretHolder {

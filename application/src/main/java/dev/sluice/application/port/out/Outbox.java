@@ -2,6 +2,8 @@ package dev.sluice.application.port.out;
 
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionEvent;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,10 +14,23 @@ public interface Outbox {
     void append(List<SessionEvent> events);
 
     /**
-     * Claims up to {@code limit} unpublished events, in per-session sequence order, that no other
-     * instance holds; a session's later event is never claimed while an earlier one is unpublished.
+     * Leases up to {@code limit} unpublished events to this instance for {@code lease}, in
+     * per-session sequence order, skipping events another instance holds. A session's later event
+     * is never handed out while an earlier one is unpublished; an expired lease frees its events.
      */
-    List<SessionEvent> claimUnpublished(int limit);
+    List<SessionEvent> claimUnpublished(int limit, Duration lease);
 
     void markPublished(List<EventId> events);
+
+    /** Gives back events this instance claimed but could not publish, for a retry. */
+    void release(List<EventId> events);
+
+    /** Deletes published events older than {@code cutoff}; returns how many. */
+    int prunePublishedBefore(Instant cutoff);
+
+    /** How many events wait, and since when the oldest waits (null when none). */
+    Backlog backlog();
+
+    record Backlog(long count, Instant oldestCreatedAt) {
+    }
 }

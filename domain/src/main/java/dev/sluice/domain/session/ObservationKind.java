@@ -1,0 +1,8 @@
+package dev.sluice.domain.session;
+
+/** What the chain watcher saw. */
+public enum ObservationKind {
+    DETECTED,
+    CONFIRMED,
+    FAILED
+}

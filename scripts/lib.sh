@@ -1,0 +1,64 @@
+# shellcheck shell=bash
+# Shared helpers for scripts/*.sh and .ci/run. Source it; it defines functions only.
+
+SLUICE_MIN_JAVA=21
+
+sluice_log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+sluice_die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Prints the feature version (17, 21, 25, ...) of the JDK at $1, or fails.
+# The `release` file avoids starting a JVM; `java -version` is the fallback for odd layouts.
+sluice_java_major() {
+    local home=$1 v=""
+    [[ -x $home/bin/java && -x $home/bin/javac ]] || return 1
+    if [[ -r $home/release ]]; then
+        v=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$home/release")
+    fi
+    if [[ -z $v ]]; then
+        v=$("$home/bin/java" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)
+    fi
+    v=${v#1.}
+    v=${v%%[.+-]*}
+    [[ $v =~ ^[0-9]+$ ]] || return 1
+    printf '%s\n' "$v"
+}
+
+# Exports JAVA_HOME and PATH for a JDK >= 21. An existing JAVA_HOME wins when it is new
+# enough (a developer's choice); otherwise the newest JDK under /usr/lib/jvm, because the
+# default `java` on these machines is 17, too old for Helidon 4 and Kafka 4.
+sluice_pick_jdk() {
+    local jvm_dir=${SLUICE_JVM_DIR:-/usr/lib/jvm} best="" best_v=0 home v
+    if [[ -n ${JAVA_HOME:-} ]] && v=$(sluice_java_major "$JAVA_HOME") && ((v >= SLUICE_MIN_JAVA)); then
+        best=$JAVA_HOME
+    else
+        for home in "$jvm_dir"/*; do
+            [[ -d $home ]] || continue
+            v=$(sluice_java_major "$home") || continue
+            if ((v >= SLUICE_MIN_JAVA && v > best_v)); then
+                best=$home
+                best_v=$v
+            fi
+        done
+    fi
+    [[ -n $best ]] || sluice_die "no JDK ${SLUICE_MIN_JAVA}+ found (JAVA_HOME=${JAVA_HOME:-unset}, searched $jvm_dir). Install one, e.g. temurin-25-jdk, or set JAVA_HOME."
+    export JAVA_HOME=$best
+    case ":$PATH:" in
+        "$JAVA_HOME/bin:"*) ;;
+        *) export PATH="$JAVA_HOME/bin:$PATH" ;;
+    esac
+}
+
+# True when something accepts TCP connections on host $1 port $2 (bash /dev/tcp; no nc here).
+sluice_port_open() {
+    # shellcheck disable=SC2016 # $1/$2 are the inner shell's arguments
+    timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$1" "$2" 2>/dev/null
+}
+
+# Waits up to $3 seconds for host $1 port $2.
+sluice_wait_port() {
+    local host=$1 port=$2 deadline=$((SECONDS + $3))
+    until sluice_port_open "$host" "$port"; do
+        ((SECONDS < deadline)) || return 1
+        sleep 1
+    done
+}

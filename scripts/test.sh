@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Runs every test of Sluice: brings up the services the tests use (MariaDB on 127.0.0.1:3306,
+# a fresh `sluice_test` database, a Kafka broker on 127.0.0.1:9092), exports where they are, and
+# runs `mvn -B verify` with a JDK 21+. Extra arguments go to Maven (e.g. -pl domain,application).
+# Stops the broker again if it started it, also on failure.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MAVEN_COMMAND=(mvn -B -Dstyle.color=never verify "$@")
+cd "$ROOT"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+
+SECONDS=0
+broker_started_here=false
+test_pid=
+
+on_exit() {
+    local rc=$?
+    trap - EXIT INT TERM
+    if [[ -n $test_pid ]] && kill -0 "$test_pid" 2>/dev/null; then
+        kill -TERM -- "-$test_pid" 2>/dev/null || true
+        wait "$test_pid" 2>/dev/null || true
+    fi
+    if $broker_started_here; then
+        bash scripts/kafka.sh stop >&2 || true
+    fi
+    if ((rc == 0)); then
+        echo "== tests passed; wall time $((SECONDS / 60))m$((SECONDS % 60))s"
+    else
+        echo "== tests FAILED (exit $rc); wall time $((SECONDS / 60))m$((SECONDS % 60))s"
+    fi
+    exit "$rc"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+ensure_mariadb() {
+    if ! sluice_port_open 127.0.0.1 3306; then
+        sluice_log "MariaDB is not answering on 127.0.0.1:3306; starting it"
+        start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd ||
+            sluice_die "could not start MariaDB (/usr/sbin/mariadbd)"
+        sluice_wait_port 127.0.0.1 3306 60 || sluice_die "MariaDB did not answer on 127.0.0.1:3306 within 60 s"
+    fi
+    sluice_log "MariaDB answers on 127.0.0.1:3306"
+}
+
+fresh_test_database() {
+    local client
+    client=$(command -v mariadb || command -v mysql) || sluice_die "no mariadb/mysql client on PATH"
+    # The server may accept TCP a moment before it accepts logins; retry briefly.
+    local tries=0
+    until "$client" --protocol=TCP -h 127.0.0.1 -P 3306 -u root --batch </dev/null -e \
+        "DROP DATABASE IF EXISTS sluice_test;
+         CREATE DATABASE sluice_test CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"; do
+        ((++tries < 10)) || sluice_die "could not create database sluice_test as root on 127.0.0.1:3306"
+        sleep 1
+    done
+    sluice_log "database sluice_test created (utf8mb4)"
+}
+
+sluice_pick_jdk
+sluice_log "JDK: $JAVA_HOME ($("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1))"
+
+ensure_mariadb
+fresh_test_database
+
+if bash scripts/kafka.sh status >/dev/null 2>&1; then
+    sluice_log "Kafka broker already running; using it and leaving it running"
+else
+    broker_started_here=true
+    bash scripts/kafka.sh start >&2
+fi
+
+export SLUICE_TEST_DB_URL=jdbc:mysql://127.0.0.1:3306/sluice_test
+export SLUICE_TEST_DB_USER=root
+export SLUICE_TEST_DB_PASSWORD=
+export SLUICE_TEST_KAFKA_BOOTSTRAP=127.0.0.1:9092
+
+echo "== ${MAVEN_COMMAND[*]}"
+# In the background and waited for, so a TERM/INT to this script runs the trap at once
+# (bash defers traps while a foreground child runs); in its own process group, so the trap
+# can stop everything the command started (Maven, forked test JVMs).
+setsid "${MAVEN_COMMAND[@]}" </dev/null &
+test_pid=$!
+wait "$test_pid"

@@ -1,17 +1,22 @@
 package dev.sluice.application.service;
 
 import dev.sluice.application.port.in.Caller;
+import dev.sluice.application.port.out.Widgets;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.SessionSecrets;
 import dev.sluice.domain.shared.DomainException;
 import dev.sluice.domain.shared.ErrorCode;
+import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
+import dev.sluice.domain.widget.WidgetId;
 
 /**
  * Who may touch which widget or session. Another tenant's widget or session is reported as
  * not found, never as forbidden, so that ids of other tenants cannot be probed.
  */
 final class Access {
+    static final String OBSERVE_SCOPE = "deposits:observe";
+
     private Access() {
     }
 
@@ -35,6 +40,42 @@ final class Access {
             case Caller.SecretHolder holder -> throw unauthorized();
             case Caller.Internal internal -> throw unauthorized();
         }
+    }
+
+    /**
+     * A business user who is a member of the business named in the path; returns that business.
+     * Client secrets open no business endpoint.
+     */
+    static BusinessId requireMember(Caller caller, String businessId) {
+        return switch (caller) {
+            case Caller.BusinessUser user -> BusinessId.parse(businessId)
+                    .filter(user::isMemberOf)
+                    .orElseThrow(Access::forbidden);
+            case Caller.SecretHolder holder -> throw unauthorized();
+            case Caller.Internal internal -> throw unauthorized();
+        };
+    }
+
+    /** A live widget of {@code business}; any other widget is simply not found. */
+    static Widget liveWidgetOf(Widgets widgets, BusinessId business, String widgetId) {
+        return WidgetId.parse(widgetId)
+                .flatMap(widgets::findById)
+                .filter(w -> !w.isDeleted() && w.isOwnedBy(business))
+                .orElseThrow(() -> DomainException.notFound("widget"));
+    }
+
+    /** The chain watcher: a JWT with scope {@code deposits:observe}, or Sluice's own consumer. */
+    static void requireObserver(Caller caller) {
+        switch (caller) {
+            case Caller.BusinessUser user when user.hasScope(OBSERVE_SCOPE) -> { }
+            case Caller.BusinessUser user -> throw forbidden();
+            case Caller.Internal internal -> { }
+            case Caller.SecretHolder holder -> throw unauthorized();
+        }
+    }
+
+    static DomainException forbidden() {
+        return new DomainException(ErrorCode.FORBIDDEN, "not allowed for this credential");
     }
 
     static DomainException unauthorized() {

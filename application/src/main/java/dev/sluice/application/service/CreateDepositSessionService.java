@@ -10,6 +10,7 @@ import dev.sluice.application.port.out.UnitOfWork;
 import dev.sluice.application.port.out.Widgets;
 import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.DepositSession;
+import dev.sluice.domain.session.Metadata;
 import dev.sluice.domain.session.SessionDraft;
 import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.session.SessionSecrets;
@@ -21,9 +22,12 @@ import dev.sluice.domain.widget.WidgetId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Checks in the contract's order: credential, widget, enabled, origin, body. */
 public final class CreateDepositSessionService implements CreateDepositSession {
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
+
     private final Widgets widgets;
     private final DepositSessions sessions;
     private final Outbox outbox;
@@ -61,6 +65,10 @@ public final class CreateDepositSessionService implements CreateDepositSession {
         if (command.originHost().filter(host -> !widget.allowsOrigin(host)).isPresent()) {
             throw new DomainException(ErrorCode.DOMAIN_NOT_ALLOWED, "this origin may not use the widget");
         }
+        command.idempotencyKey().filter(key -> !IDEMPOTENCY_KEY.matcher(key).matches()).ifPresent(key -> {
+            throw DomainException.validationFailed(List.of(new Violation("Idempotency-Key", "invalid_format",
+                    "must be 1-255 printable ASCII characters")));
+        });
         return command.idempotencyKey()
                 .map(key -> createOnce(widget, command, key))
                 .orElseGet(() -> createNew(widget, command, null));
@@ -91,7 +99,10 @@ public final class CreateDepositSessionService implements CreateDepositSession {
         SessionDraft draft = command.draft();
         List<Violation> found = new ArrayList<>(command.inputViolations());
         String schema = widget.settings().metadataSchema();
-        if (schema != null && draft.metadataJson() != null && found.stream().noneMatch(v -> v.field().equals("metadata"))) {
+        // An oversized metadata object is reported by the size rule alone, not also against the schema.
+        if (schema != null && draft.metadataJson() != null
+                && Metadata.byteLength(draft.metadataJson()) <= Metadata.MAX_BYTES
+                && found.stream().noneMatch(v -> v.field().equals("metadata"))) {
             found.addAll(schemas.validate(schema, draft.metadataJson()));
         }
         Change change = DepositSession.create(SessionId.generate(), widget, draft, found, clock.now(), ttl);
@@ -110,6 +121,6 @@ public final class CreateDepositSessionService implements CreateDepositSession {
     private CreatedSession replay(SessionId id) {
         DepositSession session = sessions.findById(id)
                 .orElseThrow(() -> new IllegalStateException("idempotency record names a missing session " + id));
-        return new CreatedSession(session, secrets.secretFor(id), true);
+        return new CreatedSession(session.asCreated(), secrets.secretFor(id), true);
     }
 }

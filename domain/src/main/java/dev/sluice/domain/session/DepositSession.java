@@ -8,6 +8,7 @@ import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -113,6 +114,85 @@ public final class DepositSession {
                 .orElseThrow(() -> new DomainException(ErrorCode.CANNOT_CANCEL,
                         "a " + status + " session cannot be cancelled"));
         return moveTo(target, now, txId, amountReceived, latePayment, confirmedAt, now);
+    }
+
+    /**
+     * Applies a chain watcher's report. The status moves only along {@link Lifecycle#TABLE}; the
+     * observation merely picks the trigger (a confirmation compares the amount received with the
+     * amount asked, numerically). Money reported after expiry reopens the session as a late
+     * payment; a CREATED session whose time was up when the money was seen is expired first, with
+     * its own event. A report that repeats what the session already shows (it is in the status the
+     * report leads to, with the same txId and, for a confirmation, the same amount) is
+     * {@link ObservationResult.Unchanged}; that includes a repeated confirmation of a session in a
+     * terminal status. Anything else the table does not allow, and any txId other than the one
+     * the session already knows, is {@link ObservationResult.Rejected}.
+     */
+    public ObservationResult observe(Observation observation, Instant now) {
+        if (!isDueForExpiry(observation.observedAt())) {
+            return observeInTime(observation, now);
+        }
+        Change expired = moveTo(Lifecycle.next(status, Trigger.EXPIRE).orElseThrow(), now,
+                txId, amountReceived, latePayment, confirmedAt, cancelledAt);
+        return switch (expired.session().observeInTime(observation, now)) {
+            case ObservationResult.Applied applied -> new ObservationResult.Applied(new Change(
+                    applied.change().session(), concat(expired.events(), applied.change().events())));
+            case ObservationResult.Unchanged unchanged -> unchanged;
+            case ObservationResult.Rejected rejected -> rejected;
+        };
+    }
+
+    private ObservationResult observeInTime(Observation observation, Instant now) {
+        if (txId != null && observation.txId() != null && !txId.equals(observation.txId())) {
+            return new ObservationResult.Rejected("a second txId: the session is paid by transaction " + txId);
+        }
+        Trigger trigger = triggerFor(observation);
+        if (repeats(observation, trigger)) {
+            return new ObservationResult.Unchanged();
+        }
+        return Lifecycle.next(status, trigger)
+                .<ObservationResult>map(to -> new ObservationResult.Applied(moveTo(to, now,
+                        observation.txId() != null ? observation.txId() : txId,
+                        observation.kind() == ObservationKind.CONFIRMED ? observation.amountReceived() : amountReceived,
+                        latePayment || status == PaymentStatus.EXPIRED,
+                        observation.kind() == ObservationKind.CONFIRMED ? now : confirmedAt,
+                        cancelledAt)))
+                .orElseGet(() -> new ObservationResult.Rejected(
+                        "a " + status + " session cannot take a " + observation.kind() + " observation"));
+    }
+
+    private Trigger triggerFor(Observation observation) {
+        return switch (observation.kind()) {
+            case DETECTED -> Trigger.DETECT;
+            case FAILED -> Trigger.FAIL;
+            case CONFIRMED -> switch (Integer.signum(observation.amountReceived().compareTo(terms.amount()))) {
+                case 0 -> Trigger.CONFIRM_EXACT;
+                case -1 -> Trigger.CONFIRM_SHORT;
+                default -> Trigger.CONFIRM_OVER;
+            };
+        };
+    }
+
+    private boolean repeats(Observation observation, Trigger trigger) {
+        boolean alreadyThere = Lifecycle.TABLE.stream().anyMatch(t -> t.trigger() == trigger && t.to() == status);
+        boolean sameTx = observation.txId() == null || observation.txId().equals(txId);
+        boolean sameAmount = observation.kind() != ObservationKind.CONFIRMED
+                || (amountReceived != null && observation.amountReceived().numericallyEquals(amountReceived));
+        return alreadyThere && sameTx && sameAmount;
+    }
+
+    /**
+     * This session as it was created, for an idempotent replay that must answer exactly what the
+     * first request answered, whatever happened to the session since.
+     */
+    public DepositSession asCreated() {
+        return new DepositSession(id, widgetId, businessId, terms, PaymentStatus.CREATED, null, null, false,
+                createdAt, expiresAt, null, null, 1, version);
+    }
+
+    private static List<SessionEvent> concat(List<SessionEvent> first, List<SessionEvent> second) {
+        List<SessionEvent> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private Change moveTo(PaymentStatus to, Instant now, String newTxId, Amount newReceived,

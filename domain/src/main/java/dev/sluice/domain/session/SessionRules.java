@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 public final class SessionRules {
     public static final Pattern CURRENCY = Pattern.compile("[A-Z0-9]{2,8}");
     public static final Pattern CHAIN_TOKEN = Pattern.compile("[A-Za-z0-9._:-]*");
-    private static final Pattern NO_WHITESPACE = Pattern.compile("[^\\s\\p{Cntrl}]+");
+    // Unicode-aware: no-break spaces and C1 controls count too.
+    private static final Pattern NO_WHITESPACE = Pattern.compile("[^\\p{IsWhite_Space}\\p{Cc}]+");
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}");
@@ -133,6 +134,10 @@ public final class SessionRules {
 
     private static Metadata checkMetadata(Violations violations, String compactJson) {
         if (compactJson == null) {
+            return null;
+        }
+        if (!compactJson.startsWith("{") || !compactJson.endsWith("}")) {
+            violations.add("metadata", "invalid_type", "must be a JSON object");
             return null;
         }
         int bytes = Metadata.byteLength(compactJson);

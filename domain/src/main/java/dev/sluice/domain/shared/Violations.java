@@ -25,6 +25,11 @@ public final class Violations {
         return found.stream().anyMatch(v -> v.field().equals(field));
     }
 
+    /** True when a violation names {@code field} or one of its parts ({@code field/…}). */
+    public boolean hasFieldOrPart(String field) {
+        return found.stream().anyMatch(v -> v.field().equals(field) || v.field().startsWith(field + "/"));
+    }
+
     public List<Violation> asList() {
         return List.copyOf(found);
     }

@@ -1,0 +1,31 @@
+package dev.sluice.application.service;
+
+import dev.sluice.application.port.in.Caller;
+import dev.sluice.application.port.in.GetDepositSession;
+import dev.sluice.application.port.out.Clock;
+import dev.sluice.application.port.out.DepositSessions;
+import dev.sluice.application.port.out.Outbox;
+import dev.sluice.application.port.out.UnitOfWork;
+import dev.sluice.domain.session.DepositSession;
+import dev.sluice.domain.session.SessionSecrets;
+
+/** The customer's view (session secret) or the merchant's full view (JWT of the owning business). */
+public final class GetDepositSessionService implements GetDepositSession {
+    private final SessionStore store;
+    private final Clock clock;
+    private final SessionSecrets secrets;
+
+    public GetDepositSessionService(DepositSessions sessions, Outbox outbox, UnitOfWork unitOfWork, Clock clock,
+            SessionSecrets secrets) {
+        this.store = new SessionStore(sessions, outbox, unitOfWork);
+        this.clock = clock;
+        this.secrets = secrets;
+    }
+
+    @Override
+    public SessionView get(Caller caller, String sessionId) {
+        DepositSession session = store.find(sessionId);
+        Access.requireSessionAccess(caller, session, secrets);
+        return new SessionView(store.expiredIfDue(session, clock.now()), caller instanceof Caller.BusinessUser);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.sluice.domain.session;
+
+import static dev.sluice.domain.session.TestSessions.CREATED_AT;
+import static dev.sluice.domain.session.TestSessions.EXPIRES_AT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.domain.shared.DomainException;
+import dev.sluice.domain.shared.ErrorCode;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class DepositSessionTest {
+
+    @Test
+    void a_new_session_is_created_with_its_first_event_and_expires_after_its_lifetime() {
+        Change change = DepositSession.create(SessionId.generate(), TestSessions.WIDGET,
+                SessionDrafts.valid().build(), List.of(), CREATED_AT, TestSessions.TTL);
+        DepositSession session = change.session();
+        assertEquals(PaymentStatus.CREATED, session.status());
+        assertEquals(CREATED_AT, session.createdAt());
+        assertEquals(Instant.parse("2026-06-09T12:30:00.000Z"), session.expiresAt());
+        assertEquals(TestSessions.WIDGET.id(), session.widgetId());
+        assertEquals(TestSessions.WIDGET.businessId(), session.businessId());
+        assertNull(session.txId());
+        assertEquals(1, session.lastSequence());
+        SessionEvent event = change.events().getFirst();
+        assertEquals(1, change.events().size());
+        assertEquals(1, event.sequence());
+        assertNull(event.previousStatus());
+        assertEquals("deposit.created", event.type());
+        assertSame(session, event.session());
+    }
+
+    @Test
+    void a_session_is_not_due_one_millisecond_before_its_expiry_and_due_at_it() {
+        DepositSession session = TestSessions.created();
+        Change before = session.expireIfDue(EXPIRES_AT.minusMillis(1));
+        assertSame(session, before.session());
+        assertEquals(List.of(), before.events());
+
+        Change at = session.expireIfDue(EXPIRES_AT);
+        assertEquals(PaymentStatus.EXPIRED, at.session().status());
+        assertFalse(at.session().cancelled());
+        assertEquals(2, at.events().getFirst().sequence());
+        assertEquals(PaymentStatus.CREATED, at.events().getFirst().previousStatus());
+        assertEquals("deposit.expired", at.events().getFirst().type());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PaymentStatus.class, names = "CREATED", mode = EnumSource.Mode.EXCLUDE)
+    void only_created_sessions_expire_by_time(PaymentStatus status) {
+        DepositSession session = TestSessions.in(status, "0xtx1", null);
+        assertEquals(List.of(), session.expireIfDue(EXPIRES_AT.plusSeconds(3600)).events());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PaymentStatus.class, names = {"CREATED", "PENDING"})
+    void created_and_pending_sessions_can_be_cancelled_and_become_expired(PaymentStatus status) {
+        Instant now = CREATED_AT.plusSeconds(60);
+        Change change = TestSessions.in(status, status == PaymentStatus.PENDING ? "0xtx1" : null, null).cancel(now);
+        assertEquals(PaymentStatus.EXPIRED, change.session().status());
+        assertTrue(change.session().cancelled());
+        assertEquals(now, change.session().cancelledAt());
+        assertEquals(4, change.events().getFirst().sequence());
+        assertEquals(status, change.events().getFirst().previousStatus());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PaymentStatus.class, names = {"CONFIRMED", "UNDERPAID", "OVERPAID", "FAILED", "EXPIRED"})
+    void other_sessions_cannot_be_cancelled(PaymentStatus status) {
+        DepositSession session = TestSessions.in(status, "0xtx1", null);
+        DomainException e = assertThrows(DomainException.class, () -> session.cancel(CREATED_AT.plusSeconds(60)));
+        assertEquals(ErrorCode.CANNOT_CANCEL, e.code());
+    }
+
+    @Test
+    void a_created_session_past_its_expiry_cannot_be_cancelled_any_more() {
+        DomainException e = assertThrows(DomainException.class, () -> TestSessions.created().cancel(EXPIRES_AT));
+        assertEquals(ErrorCode.CANNOT_CANCEL, e.code());
+    }
+
+    @Test
+    void as_created_shows_the_session_as_its_creation_answered_whatever_happened_since() {
+        DepositSession created = TestSessions.created();
+        DepositSession paid = ((ObservationResult.Applied) created.observe(TestSessions.observation(
+                ObservationKind.CONFIRMED, "0xtx1", "100", CREATED_AT.plusSeconds(5)), CREATED_AT.plusSeconds(5)))
+                .change().session();
+        DepositSession replay = paid.asCreated();
+        assertEquals(PaymentStatus.CREATED, replay.status());
+        assertNull(replay.txId());
+        assertNull(replay.amountReceived());
+        assertNull(replay.confirmedAt());
+        assertEquals(created.terms(), replay.terms());
+        assertEquals(created.expiresAt(), replay.expiresAt());
+        assertNotEquals(paid.status(), replay.status());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.sluice.domain.shared;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.domain.session.EventId;
+import dev.sluice.domain.session.SessionId;
+import dev.sluice.domain.session.SessionSecrets;
+import dev.sluice.domain.widget.WidgetId;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SecretsAndIdsTest {
+    private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes();
+
+    @Test
+    void ids_carry_their_prefix_and_128_random_bits() {
+        assertTrue(WidgetId.generate().value().matches("wdgt_[0-9a-f]{32}"));
+        assertTrue(SessionId.generate().value().matches("dep_[0-9a-f]{32}"));
+        assertTrue(EventId.generate().value().matches("evt_[0-9a-f]{32}"));
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            assertTrue(seen.add(SessionId.generate().value()));
+        }
+    }
+
+    @Test
+    void a_malformed_id_names_nothing() {
+        assertEquals(Optional.empty(), SessionId.parse("dep_123"));
+        assertEquals(Optional.empty(), SessionId.parse("wdgt_" + "a".repeat(32)));
+        assertEquals(Optional.empty(), WidgetId.parse(null));
+        assertEquals(Optional.empty(), EventId.parse("evt_" + "A".repeat(32)));
+        assertThrows(IllegalArgumentException.class, () -> new SessionId("dep_x"));
+    }
+
+    @Test
+    void random_secrets_carry_256_bits() {
+        String secret = RandomTokens.secret("wdgt_secret_");
+        byte[] random = Base64.getUrlDecoder().decode(secret.substring("wdgt_secret_".length()));
+        assertEquals(32, random.length);
+        assertNotEquals(secret, RandomTokens.secret("wdgt_secret_"));
+    }
+
+    @Test
+    void a_secret_hash_matches_only_its_secret_and_does_not_contain_it() {
+        SecretHash hash = SecretHash.of("wdgt_secret_abc");
+        assertTrue(hash.matches("wdgt_secret_abc"));
+        assertFalse(hash.matches("wdgt_secret_abd"));
+        assertFalse(hash.matches(null));
+        assertFalse(hash.hex().contains("abc"));
+        assertEquals(hash, new SecretHash(hash.hex()));
+    }
+
+    @Test
+    void session_secrets_are_derived_the_same_way_every_time_and_differ_per_session_and_key() {
+        SessionSecrets secrets = new SessionSecrets(KEY);
+        SessionId session = SessionId.generate();
+        String secret = secrets.secretFor(session);
+        assertTrue(secret.startsWith("dep_secret_"));
+        assertEquals(32, Base64.getUrlDecoder().decode(secret.substring("dep_secret_".length())).length);
+        assertEquals(secret, new SessionSecrets(KEY).secretFor(session));
+        assertNotEquals(secret, secrets.secretFor(SessionId.generate()));
+        byte[] otherKey = KEY.clone();
+        otherKey[0] ^= 1;
+        assertNotEquals(secret, new SessionSecrets(otherKey).secretFor(session));
+        assertTrue(secrets.matches(session, secret));
+        assertFalse(secrets.matches(session, secret.substring(1)));
+        assertFalse(secrets.matches(session, null));
+    }
+
+    @Test
+    void a_session_secret_key_needs_256_bits() {
+        assertThrows(IllegalArgumentException.class, () -> new SessionSecrets(new byte[31]));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.sluice.adapters.http;
+
+import dev.sluice.application.port.in.Caller;
+import dev.sluice.application.port.in.ListEvents;
+import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.domain.session.SessionEvent;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code GET /api/v1/businesses/{businessId}/events}: the outbox as a feed, for consumers without Kafka. */
+final class EventsService implements HttpService {
+    private final Endpoints endpoints;
+    private final Gate gate;
+    private final ListEvents listEvents;
+
+    EventsService(Endpoints endpoints, Gate gate, ListEvents listEvents) {
+        this.endpoints = endpoints;
+        this.gate = gate;
+        this.listEvents = listEvents;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        if (listEvents != null) {
+            endpoints.get(rules, "/api/v1/businesses/{businessId}/events", this::list);
+        }
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        String businessId = req.path().pathParameters().get("businessId");
+        Caller caller = gate.admit(req, businessId);
+        Page<SessionEvent> page = listEvents.list(caller, businessId, WidgetPublicService.query(req, "after"),
+                WidgetPublicService.query(req, "limit"));
+        ObjectNode body = JsonIo.object();
+        ArrayNode data = body.putArray("data");
+        page.items().forEach(e -> data.add(EventJson.cloudEvent(e)));
+        body.put("hasMore", page.hasMore());
+        JsonIo.send(res, Status.OK_200, body);
+    }
+}

@@ -1,0 +1,189 @@
+package dev.sluice.adapters.http;
+
+import dev.sluice.application.port.in.CancelDepositSession;
+import dev.sluice.application.port.in.CreateDepositSession;
+import dev.sluice.application.port.in.CreateWidget;
+import dev.sluice.application.port.in.DeleteWidget;
+import dev.sluice.application.port.in.GetDepositSession;
+import dev.sluice.application.port.in.GetWidget;
+import dev.sluice.application.port.in.GetWidgetConfig;
+import dev.sluice.application.port.in.ListDepositSessions;
+import dev.sluice.application.port.in.ListEvents;
+import dev.sluice.application.port.in.ListWidgets;
+import dev.sluice.application.port.in.RecordObservation;
+import dev.sluice.application.port.in.RotateWidgetSecret;
+import dev.sluice.application.port.in.UpdateWidget;
+import io.helidon.webserver.http.HttpRouting;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Sluice's HTTP API (api.md) for a Helidon SE WebServer. Usage:
+ *
+ * <pre>{@code
+ * HttpApi api = HttpApi.builder()
+ *         .jwt(JwtSettings.of("/data/jwks.json", "sluice-dev", "sluice"))
+ *         .rateLimitPerMinute(60)                       // SLUICE_RATE_LIMIT; 0 = off
+ *         .createDepositSession(createDepositSessionService)
+ *         .getDepositSession(...)                       // ... one setter per use case of port.in
+ *         .build();                                     // reads the JWK set now: a bad one fails here
+ * HttpRouting.Builder routing = HttpRouting.builder();
+ * api.register(routing);                                // filters, error handlers, every route
+ * WebServer.builder().routing(routing).addFeature(observe)...
+ * }</pre>
+ *
+ * <p>{@link #register} adds: a filter giving every response an {@code X-Request-Id} and writing
+ * one log line per request; CORS for the browser-facing {@code /api/v1/widgets/…} paths; the
+ * problem-details error handlers for the whole routing (including JSON 404/405 for unknown
+ * routes); the routes of every use case given to the builder, and {@code GET /openapi}.
+ * A use case not given is not served, so a partly wired API answers 404 for the rest.
+ *
+ * <p>This layer authenticates, parses, calls the use case and renders; every decision
+ * (tenancy, rules, lifecycle) is the use case's.
+ */
+public final class HttpApi {
+    private final Builder b;
+    private final Endpoints endpoints = new Endpoints();
+    private final Gate gate;
+
+    private HttpApi(Builder builder) {
+        this.b = builder;
+        Objects.requireNonNull(builder.jwt, "jwt settings");
+        JwkSetSource keys = new JwkSetSource(builder.jwt.jwks(), builder.clock);
+        this.gate = new Gate(new BearerTokens(builder.jwt, keys, builder.clock),
+                new RateLimiter(builder.rateLimitPerMinute, builder.clock));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public void register(HttpRouting.Builder routing) {
+        routing.addFilter(new RequestLog());
+        routing.addFilter(new BrowserAccess());
+        new Problems(endpoints).register(routing);
+        // the literal deposit-sessions segment goes first so that it is never taken for a widget id
+        routing.register(new DepositSessionsService(endpoints, gate, b.getDepositSession, b.cancelDepositSession),
+                new WidgetPublicService(endpoints, gate, b.getWidgetConfig, b.createDepositSession,
+                        b.listDepositSessions),
+                new WidgetsService(endpoints, gate, new WidgetsService.UseCases(b.createWidget, b.listWidgets,
+                        b.getWidget, b.updateWidget, b.deleteWidget, b.rotateWidgetSecret)),
+                new ObservationsService(endpoints, gate, b.recordObservation),
+                new EventsService(endpoints, gate, b.listEvents),
+                new OpenApiService(endpoints));
+    }
+
+    /** The routes registered so far, for tests that hold them against the OpenAPI document. */
+    List<Endpoints.Endpoint> endpoints() {
+        return endpoints.all();
+    }
+
+    public static final class Builder {
+        private JwtSettings jwt;
+        private int rateLimitPerMinute = 60;
+        private Clock clock = Clock.systemUTC();
+        private CreateWidget createWidget;
+        private ListWidgets listWidgets;
+        private GetWidget getWidget;
+        private UpdateWidget updateWidget;
+        private DeleteWidget deleteWidget;
+        private RotateWidgetSecret rotateWidgetSecret;
+        private GetWidgetConfig getWidgetConfig;
+        private CreateDepositSession createDepositSession;
+        private GetDepositSession getDepositSession;
+        private CancelDepositSession cancelDepositSession;
+        private ListDepositSessions listDepositSessions;
+        private RecordObservation recordObservation;
+        private ListEvents listEvents;
+
+        private Builder() {
+        }
+
+        public Builder jwt(JwtSettings settings) {
+            this.jwt = settings;
+            return this;
+        }
+
+        /** Calls per minute per widget (or session) and client address for secret holders; 0 = no limit. */
+        public Builder rateLimitPerMinute(int perMinute) {
+            this.rateLimitPerMinute = perMinute;
+            return this;
+        }
+
+        /** The clock for token times, JWK refreshes and rate limits (tests move it). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        public Builder createWidget(CreateWidget useCase) {
+            this.createWidget = useCase;
+            return this;
+        }
+
+        public Builder listWidgets(ListWidgets useCase) {
+            this.listWidgets = useCase;
+            return this;
+        }
+
+        public Builder getWidget(GetWidget useCase) {
+            this.getWidget = useCase;
+            return this;
+        }
+
+        public Builder updateWidget(UpdateWidget useCase) {
+            this.updateWidget = useCase;
+            return this;
+        }
+
+        public Builder deleteWidget(DeleteWidget useCase) {
+            this.deleteWidget = useCase;
+            return this;
+        }
+
+        public Builder rotateWidgetSecret(RotateWidgetSecret useCase) {
+            this.rotateWidgetSecret = useCase;
+            return this;
+        }
+
+        public Builder getWidgetConfig(GetWidgetConfig useCase) {
+            this.getWidgetConfig = useCase;
+            return this;
+        }
+
+        public Builder createDepositSession(CreateDepositSession useCase) {
+            this.createDepositSession = useCase;
+            return this;
+        }
+
+        public Builder getDepositSession(GetDepositSession useCase) {
+            this.getDepositSession = useCase;
+            return this;
+        }
+
+        public Builder cancelDepositSession(CancelDepositSession useCase) {
+            this.cancelDepositSession = useCase;
+            return this;
+        }
+
+        public Builder listDepositSessions(ListDepositSessions useCase) {
+            this.listDepositSessions = useCase;
+            return this;
+        }
+
+        public Builder recordObservation(RecordObservation useCase) {
+            this.recordObservation = useCase;
+            return this;
+        }
+
+        public Builder listEvents(ListEvents useCase) {
+            this.listEvents = useCase;
+            return this;
+        }
+
+        public HttpApi build() {
+            return new HttpApi(this);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.sluice.adapters.http;
+
+import dev.sluice.domain.shared.RandomTokens;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.regex.Pattern;
+
+/**
+ * What every response of one request carries whatever path it takes (handler or error
+ * handler): its request id and, for an admitted browser origin, the CORS headers.
+ */
+final class RequestScope {
+    static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
+    private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final String EXPOSED = "X-Request-Id, Location, Retry-After, WWW-Authenticate";
+
+    private final String requestId;
+    private volatile String allowedOrigin;
+
+    private RequestScope(String requestId) {
+        this.requestId = requestId;
+    }
+
+    /** Echoes a well-formed incoming id (a caller's correlation), else makes a new one. */
+    static RequestScope open(ServerRequest request) {
+        String incoming = request.headers().first(REQUEST_ID).orElse("");
+        String id = VALID_ID.matcher(incoming).matches() ? incoming : RandomTokens.id("req_");
+        RequestScope scope = new RequestScope(id);
+        request.context().register(scope);
+        return scope;
+    }
+
+    static RequestScope of(ServerRequest request) {
+        return request.context().get(RequestScope.class).orElseGet(() -> open(request));
+    }
+
+    String requestId() {
+        return requestId;
+    }
+
+    void allowOrigin(String origin) {
+        this.allowedOrigin = origin;
+    }
+
+    /** The use case refused the browser's origin: the browser must not read the answer. */
+    void withdrawOrigin() {
+        this.allowedOrigin = null;
+    }
+
+    void decorate(ServerResponse response) {
+        response.header(REQUEST_ID, requestId);
+        String origin = allowedOrigin;
+        if (origin == null) {
+            response.headers().remove(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN);
+            return;
+        }
+        response.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        response.header(HeaderNames.VARY, "Origin");
+        response.header(HeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
+    }
+}

@@ -1,0 +1,273 @@
+package dev.sluice.adapters.kafka;
+
+import dev.sluice.application.port.out.Clock;
+import dev.sluice.application.port.out.Outbox;
+import dev.sluice.domain.session.EventId;
+import dev.sluice.domain.session.SessionEvent;
+import dev.sluice.domain.session.SessionId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Moves events from the outbox to Kafka, at least once and in order per session.
+ *
+ * <p>A pass claims a batch and sends it in waves: wave k holds the k-th claimed event of every
+ * session in the batch, and the next wave starts only after the broker acknowledged the
+ * previous one, so a session's event n+1 never leaves before event n is acknowledged. Events
+ * are marked published only after their acknowledgement; on any failure the pass stops and
+ * gives back everything not acknowledged, and the loop backs off.
+ */
+public final class OutboxRelay implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
+
+    private final Outbox outbox;
+    private final RelaySettings settings;
+    private final Clock clock;
+    private final CloudEventJson json;
+    private final KafkaProducer<String, byte[]> producer;
+    private final ReentrantLock passLock = new ReentrantLock();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong sendErrors = new AtomicLong();
+
+    private volatile boolean closed;
+    private int failures;
+    private volatile Duration nextDelay = Duration.ZERO;
+    private Instant nextPruneAt = Instant.MIN;
+    private ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> scheduled;
+
+    public OutboxRelay(Outbox outbox, RelaySettings settings, Clock clock) {
+        this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
+        this.json = new CloudEventJson();
+        this.producer = KafkaClients.producer(settings.bootstrapServers(), settings.sendTimeout());
+    }
+
+    /**
+     * One pass: claims up to a batch, publishes it and marks what the broker acknowledged.
+     * Never throws for Kafka or database trouble; that shows in {@link #sendErrorCount()} and
+     * a growing {@link #nextDelay()}.
+     *
+     * @return how many events were published
+     */
+    public int runOnce() {
+        passLock.lock();
+        long before = published.get();
+        try {
+            if (closed) {
+                return 0;
+            }
+            List<SessionEvent> claimed = outbox.claimUnpublished(settings.batchSize(), settings.lease());
+            publish(claimed);
+            failures = 0;
+            nextDelay = claimed.size() == settings.batchSize() ? Duration.ZERO : settings.idleDelay();
+        } catch (RelayFailure | RuntimeException e) {
+            sendErrors.incrementAndGet();
+            failures++;
+            nextDelay = settings.backoff().after(failures);
+            LOG.log(System.Logger.Level.WARNING, "outbox relay pass failed, retrying in " + nextDelay + ": "
+                    + (e.getCause() == null ? e : e.getCause()));
+        } finally {
+            passLock.unlock();
+        }
+        return Math.toIntExact(published.get() - before);
+    }
+
+    /** Deletes published events older than the retention; returns how many. */
+    public int prune() {
+        return outbox.prunePublishedBefore(clock.now().minus(settings.retention()));
+    }
+
+    /** How long the loop waits before the next pass: zero while a backlog drains, longer after failures. */
+    public Duration nextDelay() {
+        return nextDelay;
+    }
+
+    /** Runs passes on {@code scheduler} until {@link #close()}, pruning every {@code pruneInterval}. */
+    public synchronized void start(ScheduledExecutorService scheduler) {
+        if (this.scheduler != null || closed) {
+            throw new IllegalStateException("relay already started or closed");
+        }
+        this.scheduler = scheduler;
+        scheduled = scheduler.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        runOnce();
+        pruneIfDue();
+        synchronized (this) {
+            if (!closed) {
+                scheduled = scheduler.schedule(this::tick, nextDelay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void pruneIfDue() {
+        Instant now = clock.now();
+        if (closed || now.isBefore(nextPruneAt)) {
+            return;
+        }
+        try {
+            int pruned = prune();
+            LOG.log(System.Logger.Level.DEBUG, "pruned " + pruned + " published events");
+            nextPruneAt = now.plus(settings.pruneInterval());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "pruning published events failed: " + e);
+            nextPruneAt = now.plus(settings.backoff().max());
+        }
+    }
+
+    /**
+     * Stops the loop, lets the pass in progress finish its current wave (sends in flight are
+     * awaited and marked, the rest given back) for up to {@code shutdownTimeout}, then closes
+     * the producer.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (scheduled != null) {
+                scheduled.cancel(false);
+            }
+        }
+        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+        boolean passFinished = false;
+        try {
+            passFinished = passLock.tryLock(settings.shutdownTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            // A pass still running after the timeout sees its sends fail and gives the events back.
+            producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        } finally {
+            if (passFinished) {
+                passLock.unlock();
+            }
+        }
+    }
+
+    public long publishedCount() {
+        return published.get();
+    }
+
+    /** Failed passes: a send, a claim or a mark that did not go through. */
+    public long sendErrorCount() {
+        return sendErrors.get();
+    }
+
+    /** The outbox backlog, read from the database on each call. */
+    public Outbox.Backlog backlog() {
+        return outbox.backlog();
+    }
+
+    private void publish(List<SessionEvent> claimed) throws RelayFailure {
+        Map<SessionId, Deque<SessionEvent>> bySession = new LinkedHashMap<>();
+        claimed.stream()
+                .sorted(Comparator.comparingLong(SessionEvent::sequence))
+                .forEach(e -> bySession.computeIfAbsent(e.session().id(), id -> new ArrayDeque<>()).add(e));
+        try {
+            while (!bySession.isEmpty() && !closed) {
+                markPublished(sendWave(bySession));
+                bySession.values().removeIf(Deque::isEmpty);
+            }
+        } finally {
+            // Whatever is left was not acknowledged: after a failure, or because the relay closes.
+            giveBack(bySession);
+        }
+    }
+
+    private void markPublished(List<EventId> acknowledged) {
+        if (!acknowledged.isEmpty()) {
+            outbox.markPublished(acknowledged);
+            published.addAndGet(acknowledged.size());
+        }
+    }
+
+    /** Sends the first waiting event of every session and takes each off its queue once acknowledged. */
+    private List<EventId> sendWave(Map<SessionId, Deque<SessionEvent>> bySession) throws RelayFailure {
+        List<Future<RecordMetadata>> inFlight = new ArrayList<>();
+        List<Deque<SessionEvent>> queues = new ArrayList<>(bySession.values());
+        for (Deque<SessionEvent> queue : queues) {
+            Future<RecordMetadata> future = producer.send(record(queue.peekFirst()));
+            inFlight.add(future);
+            // Without broker metadata, send blocks for the whole timeout and then fails at once:
+            // stop here rather than pay that wait once per session.
+            if (future.state() == Future.State.FAILED) {
+                break;
+            }
+        }
+        List<EventId> acknowledged = new ArrayList<>();
+        RelayFailure failure = null;
+        long waitMillis = settings.sendTimeout().toMillis() * 2;
+        for (int i = 0; i < inFlight.size(); i++) {
+            try {
+                inFlight.get(i).get(waitMillis, TimeUnit.MILLISECONDS);
+                acknowledged.add(queues.get(i).removeFirst().id());
+            } catch (ExecutionException | TimeoutException e) {
+                failure = new RelayFailure("send failed", e.getCause() == null ? e : e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new RelayFailure("interrupted", e);
+            }
+        }
+        if (failure != null) {
+            // Acknowledged events of this wave are on the topic: record that before giving up.
+            markPublished(acknowledged);
+            throw failure;
+        }
+        return acknowledged;
+    }
+
+    private ProducerRecord<String, byte[]> record(SessionEvent event) {
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(settings.topic(), event.session().id().value(), json.toBytes(event));
+        record.headers().add("content-type", CloudEventJson.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private void giveBack(Map<SessionId, Deque<SessionEvent>> bySession) {
+        List<EventId> unsent = bySession.values().stream()
+                .flatMap(Deque::stream)
+                .map(SessionEvent::id)
+                .toList();
+        if (!unsent.isEmpty()) {
+            try {
+                outbox.release(unsent);
+            } catch (RuntimeException e) {
+                // Their lease runs out on its own; they are sent again then.
+                LOG.log(System.Logger.Level.WARNING, "could not release " + unsent.size() + " events: " + e);
+            }
+        }
+    }
+
+    /** A pass that stopped early; whatever it had not sent is given back. */
+    private static final class RelayFailure extends Exception {
+        RelayFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.sluice.adapters.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.domain.session.SessionEvent;
+import dev.sluice.domain.session.SessionId;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class CloudEventJsonTest {
+    private final CloudEventJson json = new CloudEventJson();
+    private final JsonMapper mapper = JsonMapper.shared();
+
+    @Test
+    void confirmedEventHasTheContractShape() {
+        SessionId id = new SessionId("dep_0123456789abcdef0123456789abcdef");
+        SessionEvent confirmed = TestEvents.paidSession(id).get(2);
+
+        String text = new String(json.toBytes(confirmed), StandardCharsets.UTF_8);
+
+        assertEquals("{\"specversion\":\"1.0\",\"id\":\"" + confirmed.id().value() + "\","
+                + "\"source\":\"/widgets/wdgt_0123456789abcdef0123456789abcdef\",\"type\":\"deposit.confirmed\","
+                + "\"subject\":\"dep_0123456789abcdef0123456789abcdef\",\"time\":\"2026-06-09T12:02:00.000Z\","
+                + "\"datacontenttype\":\"application/json\",\"data\":{"
+                + "\"sessionId\":\"dep_0123456789abcdef0123456789abcdef\","
+                + "\"widgetId\":\"wdgt_0123456789abcdef0123456789abcdef\",\"businessId\":\"biz_demo\","
+                + "\"sequence\":3,\"status\":\"CONFIRMED\",\"previousStatus\":\"PENDING\",\"amount\":\"100.50\","
+                + "\"amountReceived\":\"100.50\",\"currency\":\"USDC\",\"network\":\"polygon\","
+                + "\"currencyAddress\":\"0x2791bca1f2de4661ed88a30c99a7a9449aa84174\",\"depositAddress\":\"0xMerchant\","
+                + "\"txId\":\"0xabc123\",\"customerEmail\":null,\"customerReference\":\"order_1\","
+                + "\"metadata\":{\"orderId\":\"A1\"},\"latePayment\":false,\"cancelled\":false,"
+                + "\"expiresAt\":\"2026-06-09T12:30:00.000Z\",\"confirmedAt\":\"2026-06-09T12:02:00.000Z\"}}", text);
+    }
+
+    @Test
+    void creationHasNoPreviousStatusAndNullsForWhatIsNotKnownYet() {
+        SessionEvent created = TestEvents.paidSession(SessionId.generate()).getFirst();
+
+        JsonNode data = mapper.readTree(json.toBytes(created)).get("data");
+
+        assertEquals("deposit.created", mapper.readTree(json.toBytes(created)).get("type").stringValue());
+        for (String absent : List.of("previousStatus", "amountReceived", "txId", "customerEmail", "confirmedAt")) {
+            assertTrue(data.get(absent).isNull(), absent + " should be null");
+        }
+        assertEquals(1, data.get("sequence").longValue());
+    }
+}

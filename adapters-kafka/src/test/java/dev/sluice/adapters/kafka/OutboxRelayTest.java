@@ -1,0 +1,219 @@
+package dev.sluice.adapters.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.application.port.out.Clock;
+import dev.sluice.domain.session.EventId;
+import dev.sluice.domain.session.SessionEvent;
+import dev.sluice.domain.session.SessionId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class OutboxRelayTest {
+    private static final Clock CLOCK = Instant::now;
+
+    private final TestKafka kafka = new TestKafka();
+    private final InMemoryOutbox outbox = new InMemoryOutbox();
+    private final JsonMapper mapper = JsonMapper.shared();
+
+    @AfterEach
+    void closeAdmin() {
+        kafka.close();
+    }
+
+    private RelaySettings settings(String bootstrap, String topic) {
+        return new RelaySettings(bootstrap, topic, 100, Duration.ofSeconds(10), Duration.ofMillis(20),
+                new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), Duration.ofSeconds(2),
+                Duration.ofDays(7), Duration.ofMinutes(10), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void publishesASessionsEventsInOrderAsCloudEvents() throws Exception {
+        String topic = kafka.createTopic("events", 3);
+        SessionId session = SessionId.generate();
+        List<SessionEvent> events = TestEvents.paidSession(session);
+        outbox.append(events);
+
+        try (OutboxRelay relay = new OutboxRelay(outbox, settings(kafka.bootstrap(), topic), CLOCK)) {
+            assertEquals(3, relay.runOnce());
+            assertEquals(3, relay.publishedCount());
+            assertEquals(0, relay.backlog().count());
+        }
+
+        List<ConsumerRecord<String, byte[]>> records = kafka.readAll(topic, 3);
+        assertEquals(3, records.size());
+        assertEquals(1, records.stream().map(ConsumerRecord::partition).distinct().count(), "one partition per session");
+        List<String> types = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            JsonNode event = mapper.readTree(record.value());
+            assertEquals(session.value(), record.key());
+            assertEquals("application/cloudevents+json",
+                    new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
+            assertEquals("1.0", event.get("specversion").stringValue());
+            assertEquals(events.get(i).id().value(), event.get("id").stringValue());
+            assertEquals("/widgets/" + TestEvents.WIDGET.value(), event.get("source").stringValue());
+            assertEquals(session.value(), event.get("subject").stringValue());
+            assertEquals("application/json", event.get("datacontenttype").stringValue());
+            assertEquals(i + 1, event.get("data").get("sequence").longValue());
+            types.add(event.get("type").stringValue());
+        }
+        assertEquals(List.of("deposit.created", "deposit.pending", "deposit.confirmed"), types);
+        assertEquals(events.stream().map(SessionEvent::id).toList(), outbox.published());
+    }
+
+    @Test
+    void keepsEachSessionInOrderAcrossPartitionsAndBatches() throws Exception {
+        String topic = kafka.createTopic("events", 3);
+        List<SessionId> sessions = List.of(SessionId.generate(), SessionId.generate(), SessionId.generate(),
+                SessionId.generate());
+        sessions.forEach(s -> outbox.append(TestEvents.paidSession(s)));
+        RelaySettings small = new RelaySettings(kafka.bootstrap(), topic, 5, Duration.ofSeconds(10), Duration.ofMillis(20),
+                new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), Duration.ofSeconds(2),
+                Duration.ofDays(7), Duration.ofMinutes(10), Duration.ofSeconds(5));
+
+        try (OutboxRelay relay = new OutboxRelay(outbox, small, CLOCK)) {
+            int passes = 0;
+            while (relay.runOnce() > 0) {
+                passes++;
+            }
+            assertTrue(passes >= 3, "12 events in batches of 5 need at least 3 passes");
+        }
+
+        Map<String, List<Long>> sequencesBySession = kafka.readAll(topic, 12).stream()
+                .collect(Collectors.groupingBy(ConsumerRecord::key,
+                        Collectors.mapping(r -> mapper.readTree(r.value()).get("data").get("sequence").longValue(),
+                                Collectors.toList())));
+        assertEquals(4, sequencesBySession.size());
+        sequencesBySession.values().forEach(sequences -> assertEquals(List.of(1L, 2L, 3L), sequences));
+    }
+
+    @Test
+    void marksNothingWhileKafkaIsDownBacksOffAndCatchesUpLater() throws Exception {
+        String topic = kafka.createTopic("events", 1);
+        List<SessionEvent> events = TestEvents.paidSession(SessionId.generate());
+        outbox.append(events);
+        RelaySettings unreachable = new RelaySettings("127.0.0.1:1", topic, 100, Duration.ofSeconds(10), Duration.ofMillis(20),
+                new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), Duration.ofMillis(500),
+                Duration.ofDays(7), Duration.ofMinutes(10), Duration.ofSeconds(1));
+
+        try (OutboxRelay relay = new OutboxRelay(outbox, unreachable, CLOCK)) {
+            List<Duration> delays = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                assertEquals(0, relay.runOnce());
+                delays.add(relay.nextDelay());
+            }
+            assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400),
+                    Duration.ofMillis(400)), delays);
+            assertEquals(4, relay.sendErrorCount());
+            assertEquals(0, relay.publishedCount());
+            assertEquals(List.of(), outbox.published());
+            assertEquals(List.of(), outbox.leased(), "what could not be sent is given back at once");
+            assertEquals(3, relay.backlog().count());
+        }
+
+        try (OutboxRelay relay = new OutboxRelay(outbox, settings(kafka.bootstrap(), topic), CLOCK)) {
+            assertEquals(3, relay.runOnce());
+            assertEquals(0, relay.sendErrorCount());
+            assertEquals(Duration.ofMillis(20), relay.nextDelay());
+        }
+        assertEquals(events.stream().map(e -> e.id().value()).toList(),
+                kafka.readAll(topic, 3).stream().map(r -> mapper.readTree(r.value()).get("id").stringValue()).toList());
+    }
+
+    @Test
+    void loopPublishesWhatArrivesUntilClosed() throws Exception {
+        String topic = kafka.createTopic("events", 3);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (OutboxRelay relay = new OutboxRelay(outbox, settings(kafka.bootstrap(), topic), CLOCK)) {
+            relay.start(scheduler);
+            List<SessionEvent> events = TestEvents.paidSession(SessionId.generate());
+            outbox.append(events);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (outbox.published().size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(events.stream().map(SessionEvent::id).toList(), outbox.published());
+        } finally {
+            scheduler.shutdownNow();
+        }
+        assertEquals(3, kafka.readAll(topic, 3).size());
+    }
+
+    @Test
+    void twoInstancesOnOneOutboxPublishEveryEventOnceAndInOrder() throws Exception {
+        String topic = kafka.createTopic("events", 3);
+        List<List<SessionEvent>> sessions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sessions.add(TestEvents.paidSession(SessionId.generate()));
+        }
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+        RelaySettings smallBatches = new RelaySettings(kafka.bootstrap(), topic, 7, Duration.ofSeconds(10),
+                Duration.ofMillis(5), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), Duration.ofSeconds(2),
+                Duration.ofDays(7), Duration.ofMinutes(10), Duration.ofSeconds(5));
+        try (OutboxRelay first = new OutboxRelay(outbox, smallBatches, CLOCK);
+             OutboxRelay second = new OutboxRelay(outbox, smallBatches, CLOCK)) {
+            first.start(scheduler);
+            second.start(scheduler);
+            // Appended while both run, as sessions progress: each session's events arrive in order.
+            for (int step = 0; step < 3; step++) {
+                for (List<SessionEvent> session : sessions) {
+                    outbox.append(List.of(session.get(step)));
+                }
+                Thread.sleep(10);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (outbox.published().size() < 60 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(60, first.publishedCount() + second.publishedCount());
+            assertTrue(first.publishedCount() > 0 && second.publishedCount() > 0, "both instances took part");
+        } finally {
+            scheduler.shutdownNow();
+        }
+
+        List<ConsumerRecord<String, byte[]>> records = kafka.readAll(topic, 60);
+        assertEquals(60, records.size(), "each event exactly once");
+        Map<String, List<Long>> sequencesBySession = records.stream()
+                .collect(Collectors.groupingBy(ConsumerRecord::key,
+                        Collectors.mapping(r -> mapper.readTree(r.value()).get("data").get("sequence").longValue(),
+                                Collectors.toList())));
+        sequencesBySession.values().forEach(sequences -> assertEquals(List.of(1L, 2L, 3L), sequences));
+    }
+
+    @Test
+    void prunesPublishedEventsOlderThanTheRetentionOnly() throws Exception {
+        String topic = kafka.createTopic("events", 1);
+        List<SessionEvent> published = TestEvents.paidSession(SessionId.generate());
+        outbox.append(published);
+        RelaySettings noRetention = new RelaySettings(kafka.bootstrap(), topic, 100, Duration.ofSeconds(10),
+                Duration.ofMillis(20), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)),
+                Duration.ofSeconds(2), Duration.ZERO, Duration.ofMinutes(10), Duration.ofSeconds(5));
+
+        try (OutboxRelay relay = new OutboxRelay(outbox, noRetention, CLOCK)) {
+            relay.runOnce();
+            List<SessionEvent> waiting = TestEvents.paidSession(SessionId.generate());
+            outbox.append(waiting);
+            Thread.sleep(5);
+
+            assertEquals(3, relay.prune());
+        }
+        assertEquals(3, outbox.size());
+        assertEquals(List.<EventId>of(), outbox.published());
+        assertEquals(3, outbox.backlog().count());
+    }
+}

@@ -1,0 +1,182 @@
+package dev.sluice.adapters.persistence;
+
+import dev.sluice.application.port.out.DepositSessions;
+import dev.sluice.application.port.out.EventFeed;
+import dev.sluice.application.port.out.IdempotencyRecords;
+import dev.sluice.application.port.out.Observations;
+import dev.sluice.application.port.out.Outbox;
+import dev.sluice.application.port.out.StoreUnavailableException;
+import dev.sluice.application.port.out.UnitOfWork;
+import dev.sluice.application.port.out.Widgets;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbStatements;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.helidon.dbclient.jdbc.JdbcConnectionPool;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The persistence adapter: the application's outbound ports on MySQL 8, MariaDB 10.6+ or H2 (MySQL
+ * mode), through Helidon DbClient JDBC with a HikariCP pool.
+ *
+ * <pre>{@code
+ * PersistenceModule persistence = PersistenceModule.open(DatabaseSettings.of(url, user, password));
+ * new CreateDepositSessionService(persistence.widgets(), persistence.depositSessions(),
+ *         persistence.outbox(), persistence.idempotencyRecords(), schemas,
+ *         persistence.unitOfWork(), clock, secrets, ttl);
+ * ...
+ * persistence.close();   // at shutdown
+ * }</pre>
+ *
+ * <ul>
+ * <li>{@link #open} migrates the schema (Flyway) and then connects; {@link #migrate} only migrates,
+ *     for the {@code migrate} command.</li>
+ * <li>Repositories called inside {@code unitOfWork().inTransaction(...)} share its transaction;
+ *     outside one each call commits on its own.</li>
+ * <li>An unreachable database surfaces as {@link StoreUnavailableException} from any method, after
+ *     at most the configured connection timeout; the pool reconnects by itself when it returns.</li>
+ * <li>{@link #assignFeedPositions()} is for a scheduler (every second or so): the events feed also
+ *     does it on each read, but a scheduled pass keeps reads short.</li>
+ * <li>{@link #ping()} is the readiness check.</li>
+ * </ul>
+ */
+public final class PersistenceModule implements AutoCloseable {
+    private final DbClient client;
+    private final Database db;
+    private final String instanceId;
+    private final JdbcWidgets widgets;
+    private final JdbcDepositSessions sessions;
+    private final JdbcObservations observations;
+    private final JdbcOutbox outbox;
+    private final JdbcEventFeed feed;
+    private final JdbcIdempotencyRecords idempotency;
+
+    private PersistenceModule(DbClient client, InstantSource clock) {
+        this.client = client;
+        this.db = new Database(client);
+        // the lease owner of this process's outbox claims
+        this.instanceId = "sluice-" + UUID.randomUUID();
+        this.widgets = new JdbcWidgets(db);
+        this.sessions = new JdbcDepositSessions(db);
+        this.observations = new JdbcObservations(db);
+        this.outbox = new JdbcOutbox(db, instanceId, clock);
+        this.feed = new JdbcEventFeed(db);
+        this.idempotency = new JdbcIdempotencyRecords(db);
+    }
+
+    /** Migrates the schema to the newest version, then connects. */
+    public static PersistenceModule open(DatabaseSettings settings) {
+        migrate(settings);
+        return connect(settings);
+    }
+
+    /** Migrates the schema to the newest version and returns; safe to run from several instances at once. */
+    public static void migrate(DatabaseSettings settings) {
+        try {
+            Flyway.configure()
+                    .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                    .jdbcProperties(settings.driverProperties())
+                    .locations("classpath:db/sluice")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException failure) {
+            throw StoreFailures.translate(failure);
+        }
+    }
+
+    /** Connects without migrating; the pool opens connections on demand, so this works while the database is down. */
+    static PersistenceModule connect(DatabaseSettings settings) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(Config.just(ConfigSources.create(poolConfig(settings))));
+        DbClient client = JdbcClientBuilder.create()
+                .connectionPool(pool)
+                .statements(statements())
+                .build();
+        return new PersistenceModule(client, InstantSource.system());
+    }
+
+    public Widgets widgets() {
+        return widgets;
+    }
+
+    public DepositSessions depositSessions() {
+        return sessions;
+    }
+
+    public Observations observations() {
+        return observations;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public EventFeed eventFeed() {
+        return feed;
+    }
+
+    public IdempotencyRecords idempotencyRecords() {
+        return idempotency;
+    }
+
+    public UnitOfWork unitOfWork() {
+        return db;
+    }
+
+    /** This process's name as owner of outbox leases. */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** Gives committed events their feed positions; see the class comment. */
+    public void assignFeedPositions() {
+        feed.assignPositions();
+    }
+
+    /** Throws {@link StoreUnavailableException} unless the database answers a query. */
+    public void ping() {
+        db.get("ping", Map.of(), row -> row).orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private static Map<String, String> poolConfig(DatabaseSettings settings) {
+        Map<String, String> config = new HashMap<>();
+        config.put("url", settings.jdbcUrl());
+        config.put("username", settings.user());
+        config.put("password", settings.password());
+        config.put("poolName", "sluice");
+        config.put("maximumPoolSize", Integer.toString(settings.poolSize()));
+        config.put("connectionTimeout", Long.toString(settings.connectionTimeout().toMillis()));
+        // Hikari wants the validation timeout below the connection timeout, and at least 250 ms.
+        config.put("validationTimeout", Long.toString(Math.max(250, settings.connectionTimeout().toMillis() / 2)));
+        // Build the pool even while the database is down; requests fail fast until it is back.
+        config.put("initializationFailTimeout", "-1");
+        // READ COMMITTED on every database: no gap locks in InnoDB, so claims never block inserts,
+        // and every statement sees what committed before it (the feed sequencer relies on that).
+        config.put("transactionIsolation", "TRANSACTION_READ_COMMITTED");
+        settings.driverProperties().forEach((name, value) -> config.put("dataSource." + name, value));
+        return config;
+    }
+
+    private static DbStatements statements() {
+        DbStatements.Builder builder = DbStatements.builder().addStatement("ping", "SELECT 1");
+        Stream.of(JdbcWidgets.STATEMENTS, JdbcDepositSessions.STATEMENTS, JdbcObservations.STATEMENTS,
+                        JdbcOutbox.STATEMENTS, JdbcEventFeed.STATEMENTS, JdbcIdempotencyRecords.STATEMENTS)
+                .map(Map::entrySet)
+                .flatMap(Set::stream)
+                .forEach(statement -> builder.addStatement(statement.getKey(), statement.getValue()));
+        return builder.build();
+    }
+}

@@ -1,0 +1,8 @@
+package dev.sluice.adapters.persistence;
+
+class DepositSessionsMariaDbTest extends DepositSessionsContract {
+    @Override
+    PersistenceModule db() {
+        return TestDatabases.mariaDb();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.sluice.adapters.persistence;
+
+import static dev.sluice.adapters.persistence.Fixtures.newBusiness;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.sluice.application.port.out.IdempotencyRecords;
+import dev.sluice.application.port.out.IdempotencyRecords.Completed;
+import dev.sluice.application.port.out.IdempotencyRecords.InProgress;
+import dev.sluice.application.port.out.IdempotencyRecords.Started;
+import dev.sluice.domain.session.SessionId;
+import dev.sluice.domain.widget.WidgetId;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+abstract class IdempotencyRecordsContract {
+    private static final Instant NOW = Instant.parse("2026-06-09T12:30:00.123Z");
+    private static final String KEY = "order-7 retry ✓";
+
+    abstract PersistenceModule db();
+
+    private IdempotencyRecords records;
+    private WidgetId widget;
+
+    @BeforeEach
+    void freshWidget() {
+        records = db().idempotencyRecords();
+        widget = Fixtures.storedWidget(db(), newBusiness(), NOW).id();
+    }
+
+    @Test
+    void aFreeKeyIsStarted() {
+        assertEquals(new Started(), records.begin(widget, KEY, "fp1", NOW));
+    }
+
+    @Test
+    void aSecondRequestWhileTheFirstRunsSeesItInProgress() {
+        records.begin(widget, KEY, "fp1", NOW);
+
+        assertEquals(new InProgress("fp1"), records.begin(widget, KEY, "fp2", NOW.plusSeconds(1)));
+    }
+
+    @Test
+    void aCompletedRequestNamesItsSession() {
+        SessionId session = SessionId.generate();
+        records.begin(widget, KEY, "fp1", NOW);
+        db().unitOfWork().inTransaction(() -> {
+            records.complete(widget, KEY, session);
+            return null;
+        });
+
+        assertEquals(new Completed("fp1", session), records.begin(widget, KEY, "fp1", NOW.plus(Duration.ofHours(23))));
+    }
+
+    @Test
+    void aRecordOlderThanADayIsReplaced() {
+        records.begin(widget, KEY, "fp1", NOW);
+        records.complete(widget, KEY, SessionId.generate());
+
+        assertEquals(new Started(), records.begin(widget, KEY, "fp2", NOW.plus(Duration.ofHours(24))));
+        assertEquals(new InProgress("fp2"), records.begin(widget, KEY, "fp2", NOW.plus(Duration.ofHours(24))));
+    }
+
+    @Test
+    void aRequestInProgressForAMinuteIsTakenOver() {
+        records.begin(widget, KEY, "fp1", NOW);
+
+        assertEquals(new InProgress("fp1"), records.begin(widget, KEY, "fp1", NOW.plusSeconds(59)));
+        assertEquals(new Started(), records.begin(widget, KEY, "fp1", NOW.plusSeconds(60)));
+    }
+
+    @Test
+    void aReleasedKeyIsFreeAgain() {
+        records.begin(widget, KEY, "fp1", NOW);
+        records.release(widget, KEY);
+
+        assertEquals(new Started(), records.begin(widget, KEY, "fp2", NOW));
+    }
+
+    @Test
+    void releaseNeverForgetsACompletedRequest() {
+        SessionId session = SessionId.generate();
+        records.begin(widget, KEY, "fp1", NOW);
+        records.complete(widget, KEY, session);
+        records.release(widget, KEY);
+
+        assertEquals(new Completed("fp1", session), records.begin(widget, KEY, "fp1", NOW));
+    }
+
+    @Test
+    void keysAreScopedToTheWidgetAndCompareExactly() {
+        records.begin(widget, KEY, "fp1", NOW);
+        WidgetId other = Fixtures.storedWidget(db(), newBusiness(), NOW).id();
+
+        assertEquals(new Started(), records.begin(other, KEY, "fp1", NOW));
+        assertEquals(new Started(), records.begin(widget, KEY.toUpperCase(), "fp1", NOW));
+        assertEquals(new Started(), records.begin(widget, KEY + " ", "fp1", NOW));
+    }
+
+    @Test
+    void beginCommitsEvenWhenTheSurroundingWorkFails() {
+        assertThrows(IllegalStateException.class, () -> db().unitOfWork().inTransaction(() -> {
+            records.begin(widget, KEY, "fp1", NOW);
+            throw new IllegalStateException("the request died");
+        }));
+
+        assertEquals(new InProgress("fp1"), records.begin(widget, KEY, "fp1", NOW.plusSeconds(1)));
+    }
+}

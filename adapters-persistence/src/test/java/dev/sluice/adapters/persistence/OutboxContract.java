@@ -1,0 +1,149 @@
+package dev.sluice.adapters.persistence;
+
+import static dev.sluice.adapters.persistence.Fixtures.newBusiness;
+import static dev.sluice.adapters.persistence.Fixtures.states;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.application.port.out.Outbox;
+import dev.sluice.domain.session.DepositSession;
+import dev.sluice.domain.session.EventId;
+import dev.sluice.domain.session.PaymentStatus;
+import dev.sluice.domain.session.SessionEvent;
+import dev.sluice.domain.widget.Widget;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Claims see the whole table, so these tests date their events in 1800, before any other test's,
+ * hand back whatever else a claim returns, and publish their own events when they end.
+ */
+abstract class OutboxContract {
+    private static final Instant EPOCH = Instant.parse("1800-01-01T00:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(1);
+
+    abstract PersistenceModule db();
+
+    /** The same database seen by another Sluice instance. */
+    abstract PersistenceModule otherInstance();
+
+    private Widget widget;
+    private DepositSession session;
+    private SessionEvent created;
+    private SessionEvent cancelled;
+
+    @BeforeEach
+    void sessionWithTwoEvents() {
+        widget = Fixtures.storedWidget(db(), newBusiness(), EPOCH);
+        var creation = Fixtures.storedSession(db(), widget, EPOCH);
+        var cancellation = creation.session().cancel(EPOCH.plusSeconds(1));
+        Fixtures.store(db(), cancellation);
+        session = cancellation.session();
+        created = creation.events().getFirst();
+        cancelled = cancellation.events().getFirst();
+    }
+
+    @AfterEach
+    void publishWhatIsLeft() {
+        db().outbox().markPublished(List.of(created.id(), cancelled.id()));
+    }
+
+    @Test
+    void handsOutASessionsEventsOneAtATimeInSequence() {
+        assertEquals(states(List.of(created)), states(claimMine(db().outbox())));
+        db().outbox().markPublished(List.of(created.id()));
+
+        assertEquals(states(List.of(cancelled)), states(claimMine(db().outbox())));
+        db().outbox().markPublished(List.of(cancelled.id()));
+
+        assertTrue(claimMine(db().outbox()).isEmpty());
+    }
+
+    @Test
+    void theEventCarriesTheSessionAsItWasThen() {
+        SessionEvent claimed = claimMine(db().outbox()).getFirst();
+
+        assertEquals(PaymentStatus.CREATED, claimed.status());
+        assertEquals(1, claimed.sequence());
+        assertEquals(null, claimed.previousStatus());
+        assertEquals(session.terms(), claimed.session().terms());
+        assertEquals(EPOCH, claimed.occurredAt());
+        assertEquals("deposit.created", claimed.type());
+    }
+
+    @Test
+    void aLeasedEventIsNotHandedToAnotherInstance() {
+        assertEquals(states(List.of(created)), states(claimMine(db().outbox())));
+
+        assertTrue(claimMine(otherInstance().outbox()).isEmpty());
+    }
+
+    @Test
+    void aReleasedEventIsHandedOutAgain() {
+        claimMine(db().outbox());
+        db().outbox().release(List.of(created.id()));
+
+        assertEquals(states(List.of(created)), states(claimMine(otherInstance().outbox())));
+    }
+
+    @Test
+    void anExpiredLeaseFreesTheEvent() throws InterruptedException {
+        assertEquals(states(List.of(created)), states(claimMine(db().outbox(), Duration.ofMillis(1))));
+        Thread.sleep(20);
+
+        assertEquals(states(List.of(created)), states(claimMine(otherInstance().outbox())));
+    }
+
+    @Test
+    void onlyTheLeaseHolderCanReleaseAnEvent() {
+        claimMine(db().outbox());
+        otherInstance().outbox().release(List.of(created.id()));
+
+        assertTrue(claimMine(otherInstance().outbox()).isEmpty());
+    }
+
+    @Test
+    void theBacklogCountsWaitingEventsAndTheOldest() {
+        Outbox.Backlog backlog = db().outbox().backlog();
+
+        assertTrue(backlog.count() >= 2);
+        assertNotNull(backlog.oldestCreatedAt());
+        assertFalse(backlog.oldestCreatedAt().isAfter(EPOCH));
+
+        db().outbox().markPublished(List.of(created.id(), cancelled.id()));
+        assertEquals(backlog.count() - 2, db().outbox().backlog().count());
+    }
+
+    @Test
+    void pruningDeletesPublishedEventsOnly() {
+        db().outbox().markPublished(List.of(created.id()));
+        db().assignFeedPositions();
+
+        assertTrue(db().outbox().prunePublishedBefore(Instant.now().plusSeconds(1)) >= 1);
+
+        List<EventId> left = db().eventFeed().listForBusiness(widget.businessId(), Optional.empty(), 10).items()
+                .stream().map(SessionEvent::id).toList();
+        assertEquals(List.of(cancelled.id()), left);
+    }
+
+    private List<SessionEvent> claimMine(Outbox outbox) {
+        return claimMine(outbox, LEASE);
+    }
+
+    /** Claims as a relay would and gives back at once what belongs to other tests. */
+    private List<SessionEvent> claimMine(Outbox outbox, Duration lease) {
+        List<SessionEvent> claimed = outbox.claimUnpublished(1000, lease);
+        Set<EventId> mine = Set.of(created.id(), cancelled.id());
+        outbox.release(claimed.stream().map(SessionEvent::id).filter(id -> !mine.contains(id)).toList());
+        return claimed.stream().filter(event -> mine.contains(event.id())).collect(Collectors.toList());
+    }
+}

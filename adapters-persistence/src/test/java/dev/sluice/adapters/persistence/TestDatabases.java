@@ -1,0 +1,52 @@
+package dev.sluice.adapters.persistence;
+
+import dev.sluice.testsupport.TestServices;
+
+/**
+ * The databases the tests run on, each migrated once per JVM and shared by every test: the MariaDB
+ * (or MySQL) of {@link TestServices}, whose rows outlive the run, and a private in-memory H2. A
+ * second "instance" on each connects to the same database with a lease owner of its own, as another
+ * Sluice process would.
+ */
+final class TestDatabases {
+    private static PersistenceModule mariaDb;
+    private static PersistenceModule mariaDbOther;
+    private static PersistenceModule h2;
+    private static PersistenceModule h2Other;
+
+    private TestDatabases() {
+    }
+
+    static DatabaseSettings mariaDbSettings() {
+        TestServices.Database database = TestServices.database();
+        return DatabaseSettings.of(database.jdbcUrl(), database.user(), database.password());
+    }
+
+    static synchronized PersistenceModule mariaDb() {
+        if (mariaDb == null) {
+            mariaDb = PersistenceModule.open(mariaDbSettings());
+        }
+        return mariaDb;
+    }
+
+    static synchronized PersistenceModule mariaDbOther() {
+        if (mariaDbOther == null) {
+            mariaDbOther = PersistenceModule.connect(mariaDbSettings());
+        }
+        return mariaDbOther;
+    }
+
+    static synchronized PersistenceModule h2() {
+        if (h2 == null) {
+            h2 = PersistenceModule.open(DatabaseSettings.h2InMemory("contract"));
+        }
+        return h2;
+    }
+
+    static synchronized PersistenceModule h2Other() {
+        if (h2Other == null) {
+            h2Other = PersistenceModule.connect(DatabaseSettings.h2InMemory("contract"));
+        }
+        return h2Other;
+    }
+}

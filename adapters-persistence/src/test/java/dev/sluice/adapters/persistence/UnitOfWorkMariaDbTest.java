@@ -1,0 +1,8 @@
+package dev.sluice.adapters.persistence;
+
+class UnitOfWorkMariaDbTest extends UnitOfWorkContract {
+    @Override
+    PersistenceModule db() {
+        return TestDatabases.mariaDb();
+    }
+}

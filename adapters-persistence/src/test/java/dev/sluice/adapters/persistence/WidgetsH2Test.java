@@ -1,0 +1,8 @@
+package dev.sluice.adapters.persistence;
+
+class WidgetsH2Test extends WidgetsContract {
+    @Override
+    PersistenceModule db() {
+        return TestDatabases.h2();
+    }
+}

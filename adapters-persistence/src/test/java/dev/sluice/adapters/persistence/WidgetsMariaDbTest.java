@@ -1,0 +1,8 @@
+package dev.sluice.adapters.persistence;
+
+class WidgetsMariaDbTest extends WidgetsContract {
+    @Override
+    PersistenceModule db() {
+        return TestDatabases.mariaDb();
+    }
+}

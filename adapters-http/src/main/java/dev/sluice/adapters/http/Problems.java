@@ -1,5 +1,6 @@
 package dev.sluice.adapters.http;
 
+import dev.sluice.application.port.out.ConcurrentChangeException;
 import dev.sluice.application.port.out.StoreUnavailableException;
 import dev.sluice.domain.shared.DomainException;
 import dev.sluice.domain.shared.ErrorCode;
@@ -51,6 +52,12 @@ final class Problems {
                 .error(StoreUnavailableException.class, (req, res, e) -> {
                     LOG.log(System.Logger.Level.WARNING, "store unavailable: " + e.getMessage());
                     send(req, res, 503, "service_unavailable", "the service is unavailable; retry later", List.of());
+                })
+                // a lock wait or deadlock lost to a concurrent change of the same record: nothing
+                // was written, and the same request is expected to succeed a moment later
+                .error(ConcurrentChangeException.class, (req, res, e) -> {
+                    res.header("Retry-After", "1");
+                    send(req, res, 503, "service_unavailable", "the record is busy; retry later", List.of());
                 })
                 .error(HttpException.class, this::server)
                 .error(Exception.class, (req, res, e) -> {

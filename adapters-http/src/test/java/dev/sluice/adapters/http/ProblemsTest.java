@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.application.port.out.ConcurrentChangeException;
 import dev.sluice.application.port.out.StoreUnavailableException;
 import io.helidon.http.Method;
 import io.helidon.webclient.http1.Http1Client;
@@ -35,6 +36,9 @@ class ProblemsTest {
                 .listWidgets((caller, business) -> {
                     throw new IllegalStateException("SELECT secret FROM widgets failed");
                 })
+                .rotateWidgetSecret((caller, business, widget) -> {
+                    throw new ConcurrentChangeException("lock wait timeout on widgets");
+                })
                 .build()
                 .register(routing);
     }
@@ -65,6 +69,17 @@ class ProblemsTest {
 
         assertEquals(503, reply.status());
         assertEquals("service_unavailable", reply.code());
+    }
+
+    @Test
+    void aRecordBusyWithAConcurrentChangeIs503WithRetryAfter() {
+        Http.Reply reply = http.post("/api/v1/businesses/biz_a/widgets/wdgt_00000000000000000000000000000000/rotate-secret")
+                .bearer(APP.tokens.business("biz_a")).send();
+
+        assertEquals(503, reply.status());
+        assertEquals("service_unavailable", reply.code());
+        assertEquals("1", reply.header("Retry-After"));
+        assertFalse(reply.body().contains("lock wait"), reply.body());
     }
 
     @Test

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test of Sluice: brings up the services the tests use (MariaDB on 127.0.0.1:3306,
-# a fresh `sluice_test` database, a Kafka broker on 127.0.0.1:9092), exports where they are, and
+# a fresh `sluice_test` database (SLUICE_TEST_DB_NAME to use another), a Kafka broker on 127.0.0.1:9092), exports where they are, and
 # runs `mvn -B verify` with a JDK 21+. Extra arguments go to Maven (e.g. -pl domain,application).
 # Stops the broker again if it started it, also on failure.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MAVEN_COMMAND=(mvn -B -Dstyle.color=never verify "$@")
+TEST_DB=${SLUICE_TEST_DB_NAME:-sluice_test}
 cd "$ROOT"
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
@@ -52,12 +53,12 @@ fresh_test_database() {
     # The server may accept TCP a moment before it accepts logins; retry briefly.
     local tries=0
     until "$client" --protocol=TCP -h 127.0.0.1 -P 3306 -u root --batch </dev/null -e \
-        "DROP DATABASE IF EXISTS sluice_test;
-         CREATE DATABASE sluice_test CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"; do
-        ((++tries < 10)) || sluice_die "could not create database sluice_test as root on 127.0.0.1:3306"
+        "DROP DATABASE IF EXISTS \`$TEST_DB\`;
+         CREATE DATABASE \`$TEST_DB\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"; do
+        ((++tries < 10)) || sluice_die "could not create database $TEST_DB as root on 127.0.0.1:3306"
         sleep 1
     done
-    sluice_log "database sluice_test created (utf8mb4)"
+    sluice_log "database $TEST_DB created (utf8mb4)"
 }
 
 sluice_pick_jdk
@@ -73,7 +74,7 @@ else
     bash scripts/kafka.sh start >&2
 fi
 
-export SLUICE_TEST_DB_URL=jdbc:mysql://127.0.0.1:3306/sluice_test
+export SLUICE_TEST_DB_URL=jdbc:mysql://127.0.0.1:3306/$TEST_DB
 export SLUICE_TEST_DB_USER=root
 export SLUICE_TEST_DB_PASSWORD=
 export SLUICE_TEST_KAFKA_BOOTSTRAP=127.0.0.1:9092

@@ -2,7 +2,8 @@
 # Runs every test of Sluice: brings up the services the tests use (MariaDB on 127.0.0.1:3306,
 # a fresh `sluice_test` database (SLUICE_TEST_DB_NAME to use another), a Kafka broker on 127.0.0.1:9092), exports where they are, and
 # runs `mvn -B verify` with a JDK 21+. Extra arguments go to Maven (e.g. -pl domain,application).
-# Stops the broker again if it started it, also on failure.
+# When that run built bootstrap/target/sluice.jar, it then runs README's quickstart against it
+# (scripts/quickstart-check.sh). Stops the broker again if it started it, also on failure.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -13,6 +14,7 @@ cd "$ROOT"
 source scripts/lib.sh
 
 SECONDS=0
+run_started=$(mktemp)
 broker_started_here=false
 test_pid=
 
@@ -23,6 +25,7 @@ on_exit() {
         kill -TERM -- "-$test_pid" 2>/dev/null || true
         wait "$test_pid" 2>/dev/null || true
     fi
+    rm -f "$run_started"
     if $broker_started_here; then
         bash scripts/kafka.sh stop >&2 || true
     fi
@@ -87,3 +90,11 @@ echo "== ${MAVEN_COMMAND[*]}"
 setsid "${MAVEN_COMMAND[@]}" </dev/null &
 test_pid=$!
 wait "$test_pid"
+test_pid=
+
+if [[ bootstrap/target/sluice.jar -nt $run_started ]]; then
+    echo "== scripts/quickstart-check.sh"
+    bash scripts/quickstart-check.sh
+else
+    sluice_log "this Maven run did not build bootstrap/target/sluice.jar; README quickstart not checked"
+fi

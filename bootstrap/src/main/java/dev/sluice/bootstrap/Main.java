@@ -64,18 +64,30 @@ public final class Main {
         LogConfig.configureRuntime();
         long started = System.nanoTime();
         Sluice sluice = Sluice.start(settings);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-            sluice.close();
-            stopped.countDown();
-        }));
         out.println(banner(settings, sluice, Duration.ofNanos(System.nanoTime() - started)));
+        awaitStopSignal();
+        out.println("sluice: stopping (finishing requests in flight, draining the relay)");
+        long stopping = System.nanoTime();
+        sluice.close();
+        out.println("sluice: stopped in " + Duration.ofNanos(System.nanoTime() - stopping).toMillis() + " ms");
+        return 0;
+    }
+
+    /**
+     * Waits for SIGTERM or SIGINT. Handling the signal, rather than stopping in a shutdown hook,
+     * lets the stop run while the JVM is still whole and lets the process exit 0 after it.
+     */
+    @SuppressWarnings("sunapi")
+    private static void awaitStopSignal() {
+        CountDownLatch signalled = new CountDownLatch(1);
+        for (String name : List.of("TERM", "INT")) {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> signalled.countDown());
+        }
         try {
-            stopped.await();
+            signalled.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return 0;
     }
 
     /** Where to go next; never a secret. */

@@ -3,6 +3,7 @@ package dev.sluice.bootstrap;
 import dev.sluice.adapters.http.HttpApi;
 import dev.sluice.adapters.http.JwtSettings;
 import dev.sluice.adapters.http.schema.JsonSchemaMetadataSchemas;
+import dev.sluice.adapters.kafka.BrokerCheck;
 import dev.sluice.adapters.kafka.ObservationConsumer;
 import dev.sluice.adapters.kafka.ObservationSettings;
 import dev.sluice.adapters.kafka.OutboxRelay;
@@ -12,6 +13,7 @@ import dev.sluice.adapters.persistence.PersistenceModule;
 import dev.sluice.application.port.in.ExpireDueSessions;
 import dev.sluice.application.port.out.Clock;
 import dev.sluice.application.port.out.MetadataSchemas;
+import dev.sluice.application.port.out.Outbox;
 import dev.sluice.application.service.CancelDepositSessionService;
 import dev.sluice.application.service.CreateDepositSessionService;
 import dev.sluice.application.service.CreateWidgetService;
@@ -29,6 +31,7 @@ import dev.sluice.application.service.UpdateWidgetService;
 import dev.sluice.domain.session.SessionSecrets;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
+import io.helidon.http.HeaderValues;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -37,11 +40,12 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One running Sluice: the database, the use cases, the HTTP server and, when Kafka is
@@ -52,18 +56,36 @@ final class Sluice implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Sluice.class.getName());
     private static final int EXPIRY_BATCH = 200;
     private static final Duration FEED_POSITION_INTERVAL = Duration.ofMillis(500);
+    /*
+     * SIGTERM to exit within 10 s: requests in flight get 4 s, the relay 3 s to finish the sends it
+     * has claimed, the consumer 2 s for the message in hand; the rest closes at once.
+     */
+    private static final Duration REQUEST_GRACE = Duration.ofSeconds(4);
+    private static final Duration RELAY_DRAIN = Duration.ofSeconds(3);
+    private static final Duration CONSUMER_DRAIN = Duration.ofSeconds(2);
+    private static final Duration BROKER_CHECK_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration BROKER_CHECK_MAX_AGE = Duration.ofSeconds(5);
 
     private final PersistenceModule persistence;
+    private final SluiceMetrics metrics;
     private final ScheduledExecutorService scheduler;
-    private final List<AutoCloseable> streams;
+    private final Streams streams;
     private final WebServer server;
+    private final AtomicBoolean stopping;
 
-    private Sluice(PersistenceModule persistence, ScheduledExecutorService scheduler, List<AutoCloseable> streams,
-            WebServer server) {
+    private Sluice(PersistenceModule persistence, SluiceMetrics metrics, ScheduledExecutorService scheduler,
+            Streams streams, WebServer server, AtomicBoolean stopping) {
+        this.stopping = stopping;
         this.persistence = persistence;
+        this.metrics = metrics;
         this.scheduler = scheduler;
         this.streams = streams;
         this.server = server;
+    }
+
+    /** The Kafka side, all present when Kafka is configured and all absent when not. */
+    private record Streams(OutboxRelay relay, ObservationConsumer consumer, BrokerCheck brokerCheck) {
+        static final Streams OFF = new Streams(null, null, null);
     }
 
     static Sluice start(Settings settings) {
@@ -90,10 +112,13 @@ final class Sluice implements AutoCloseable {
         SessionSecrets secrets = new SessionSecrets(settings.sessionSecretKey().orElseGet(data::sessionSecretKey));
         MetadataSchemas schemas = new JsonSchemaMetadataSchemas();
         String jwks = settings.jwks().orElseGet(() -> data.devJwks().toString());
+        SluiceMetrics metrics = new SluiceMetrics(db);
+        Outbox outbox = metrics.counting(db.outbox());
 
         HttpApi api = HttpApi.builder()
                 .jwt(JwtSettings.of(jwks, settings.jwtIssuer(), settings.jwtAudience()))
                 .rateLimitPerMinute(settings.rateLimitPerMinute())
+                .requestObserver(metrics)
                 .createWidget(new CreateWidgetService(db.widgets(), schemas, db.unitOfWork(), clock))
                 .listWidgets(new ListWidgetsService(db.widgets()))
                 .getWidget(new GetWidgetService(db.widgets()))
@@ -101,52 +126,69 @@ final class Sluice implements AutoCloseable {
                 .deleteWidget(new DeleteWidgetService(db.widgets(), db.unitOfWork(), clock))
                 .rotateWidgetSecret(new RotateWidgetSecretService(db.widgets(), db.unitOfWork(), clock))
                 .getWidgetConfig(new GetWidgetConfigService(db.widgets()))
-                .createDepositSession(new CreateDepositSessionService(db.widgets(), db.depositSessions(), db.outbox(),
+                .createDepositSession(new CreateDepositSessionService(db.widgets(), db.depositSessions(), outbox,
                         db.idempotencyRecords(), schemas, db.unitOfWork(), clock, secrets, settings.sessionTtl()))
-                .getDepositSession(new GetDepositSessionService(db.depositSessions(), db.outbox(), db.unitOfWork(),
+                .getDepositSession(new GetDepositSessionService(db.depositSessions(), outbox, db.unitOfWork(),
                         clock, secrets))
-                .cancelDepositSession(new CancelDepositSessionService(db.depositSessions(), db.outbox(),
+                .cancelDepositSession(new CancelDepositSessionService(db.depositSessions(), outbox,
                         db.unitOfWork(), clock, secrets))
                 .listDepositSessions(new ListDepositSessionsService(db.widgets(), db.depositSessions()))
-                .recordObservation(recordObservation(db, clock))
+                .recordObservation(recordObservation(db, outbox, clock))
                 .listEvents(new ListEventsService(db.eventFeed()))
                 .build();
 
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
                 Thread.ofPlatform().name("sluice-scheduler-", 0).daemon().factory());
-        ExpireDueSessions expiry = new ExpireDueSessionsService(db.depositSessions(), db.outbox(), db.unitOfWork(), clock);
+        ExpireDueSessions expiry = new ExpireDueSessionsService(db.depositSessions(), outbox, db.unitOfWork(), clock);
         every(scheduler, settings.expirySweepInterval(), "expiry sweep", () -> sweep(expiry));
         every(scheduler, FEED_POSITION_INTERVAL, "feed positions", db::assignFeedPositions);
 
-        List<AutoCloseable> streams = new ArrayList<>();
-        settings.kafkaBootstrapServers().ifPresent(servers -> {
-            OutboxRelay relay = new OutboxRelay(db.outbox(), RelaySettings.defaults(servers)
-                    .withTopic(settings.eventsTopic()), clock);
+        Streams streams = settings.kafkaBootstrapServers().map(servers -> {
+            OutboxRelay relay = new OutboxRelay(outbox, RelaySettings.defaults(servers)
+                    .withTopic(settings.eventsTopic()).withShutdownTimeout(RELAY_DRAIN)
+                    .withRetention(settings.outboxRetention()), clock);
             relay.start(scheduler);
-            streams.add(relay);
-            ObservationConsumer consumer = new ObservationConsumer(recordObservation(db, clock),
-                    ObservationSettings.defaults(servers).withTopic(settings.observationsTopic()));
+            metrics.watch(relay);
+            ObservationConsumer consumer = new ObservationConsumer(recordObservation(db, outbox, clock),
+                    ObservationSettings.defaults(servers).withTopic(settings.observationsTopic())
+                            .withShutdownTimeout(CONSUMER_DRAIN));
             consumer.start(scheduler);
-            streams.add(consumer);
-        });
+            metrics.watch(consumer);
+            return new Streams(relay, consumer, new BrokerCheck(servers, BROKER_CHECK_TIMEOUT));
+        }).orElse(Streams.OFF);
 
+        var health = HealthObserver.builder()
+                .details(true)
+                .addCheck(() -> databaseHealth(db), HealthCheckType.READINESS, "database");
+        if (streams.brokerCheck() != null) {
+            Cached<Boolean> reachable = new Cached<>(streams.brokerCheck()::reachable, BROKER_CHECK_MAX_AGE);
+            health.addCheck(() -> HealthCheckResponse.builder().status(reachable.get()).build(),
+                    HealthCheckType.READINESS, "kafka");
+        }
+        AtomicBoolean stopping = new AtomicBoolean();
         WebServer server = WebServer.builder()
                 .port(settings.port())
                 .shutdownHook(false)
-                .routing(api::register)
-                .addFeature(ObserveFeature.just(
-                        HealthObserver.builder()
-                                .details(true)
-                                .addCheck(() -> databaseHealth(db), HealthCheckType.READINESS, "database")
-                                .build(),
-                        MetricsObserver.create()))
+                .shutdownGracePeriod(REQUEST_GRACE)
+                .routing(routing -> {
+                    routing.addFilter((chain, request, response) -> {
+                        // the server waits for each connection to end, and a keep-alive one would
+                        // not: once stopping, every answer closes its connection
+                        if (stopping.get()) {
+                            response.header(HeaderValues.CONNECTION_CLOSE);
+                        }
+                        chain.proceed();
+                    });
+                    api.register(routing);
+                })
+                .addFeature(ObserveFeature.just(health.build(), MetricsObserver.create()))
                 .build()
                 .start();
-        return new Sluice(db, scheduler, streams, server);
+        return new Sluice(db, metrics, scheduler, streams, server, stopping);
     }
 
-    private static RecordObservationService recordObservation(PersistenceModule db, Clock clock) {
-        return new RecordObservationService(db.depositSessions(), db.observations(), db.outbox(), db.unitOfWork(), clock);
+    private static RecordObservationService recordObservation(PersistenceModule db, Outbox outbox, Clock clock) {
+        return new RecordObservationService(db.depositSessions(), db.observations(), outbox, db.unitOfWork(), clock);
     }
 
     /** Sweeps until no due session is left, so a backlog clears in one pass. */
@@ -180,27 +222,46 @@ final class Sluice implements AutoCloseable {
         return server.port();
     }
 
+    /** The outbox relay, when Kafka is configured. */
+    Optional<OutboxRelay> relay() {
+        return Optional.ofNullable(streams.relay());
+    }
+
+    /** The observation consumer, when Kafka is configured. */
+    Optional<ObservationConsumer> consumer() {
+        return Optional.ofNullable(streams.consumer());
+    }
+
     /**
      * Stops taking requests and lets in-flight ones finish, then drains the relay and consumer,
      * then stops the schedules, and closes the database last because everything above uses it.
      */
     @Override
     public void close() {
+        stopping.set(true);
         server.stop();
-        for (AutoCloseable stream : streams) {
-            try {
-                stream.close();
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "closing " + stream.getClass().getSimpleName() + " failed: " + e);
-            }
-        }
+        closeQuietly(streams.relay());
+        closeQuietly(streams.consumer());
+        closeQuietly(streams.brokerCheck());
         scheduler.shutdown();
         try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            scheduler.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        metrics.close();
         persistence.close();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "closing " + closeable.getClass().getSimpleName() + " failed: " + e);
+        }
     }
 
     String url() {

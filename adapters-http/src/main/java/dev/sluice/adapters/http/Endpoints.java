@@ -29,7 +29,10 @@ final class Endpoints {
     }
 
     private void add(HttpRules rules, Method method, String path, Handler handler) {
-        rules.route(method, path, handler);
+        rules.route(method, path, (req, res) -> {
+            RequestScope.of(req).route(path);
+            handler.handle(req, res);
+        });
         all.add(new Endpoint(method, path));
     }
 

@@ -33,8 +33,9 @@ import java.util.Objects;
  * WebServer.builder().routing(routing).addFeature(observe)...
  * }</pre>
  *
- * <p>{@link #register} adds: a filter giving every response an {@code X-Request-Id} and writing
- * one log line per request; CORS for the browser-facing {@code /api/v1/widgets/…} paths; the
+ * <p>{@link #register} adds: a filter giving every response an {@code X-Request-Id}, writing
+ * one log line per request (id, method, route template, status, latency) and telling the
+ * {@link RequestObserver}; CORS for the browser-facing {@code /api/v1/widgets/…} paths; the
  * problem-details error handlers for the whole routing (including JSON 404/405 for unknown
  * routes); the routes of every use case given to the builder, and {@code GET /openapi}.
  * A use case not given is not served, so a partly wired API answers 404 for the rest.
@@ -60,7 +61,7 @@ public final class HttpApi {
     }
 
     public void register(HttpRouting.Builder routing) {
-        routing.addFilter(new RequestLog());
+        routing.addFilter(new RequestLog(b.requestObserver));
         routing.addFilter(new BrowserAccess());
         new Problems(endpoints).register(routing);
         // the literal deposit-sessions segment goes first so that it is never taken for a widget id
@@ -83,6 +84,8 @@ public final class HttpApi {
         private JwtSettings jwt;
         private int rateLimitPerMinute = 60;
         private Clock clock = Clock.systemUTC();
+        private RequestObserver requestObserver = (method, route, status, latency) -> {
+        };
         private CreateWidget createWidget;
         private ListWidgets listWidgets;
         private GetWidget getWidget;
@@ -114,6 +117,12 @@ public final class HttpApi {
         /** The clock for token times, JWK refreshes and rate limits (tests move it). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** Told about every request served, after its log line (metrics); by default nobody. */
+        public Builder requestObserver(RequestObserver observer) {
+            this.requestObserver = Objects.requireNonNull(observer);
             return this;
         }
 

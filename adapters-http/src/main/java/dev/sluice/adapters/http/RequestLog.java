@@ -4,13 +4,24 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import java.time.Duration;
 
 /**
- * Opens the request scope (request id) and writes the one log line per request: id, method,
- * path, status, latency. Paths hold only ids; headers, queries and bodies are never logged.
+ * Opens the request scope (request id) and writes the one log line per request: request id,
+ * method, route template, status, latency; then tells the {@link RequestObserver}. The route
+ * template carries no ids; headers, queries and bodies are never logged.
  */
 final class RequestLog implements Filter {
     private static final System.Logger LOG = System.getLogger(RequestLog.class.getName());
+    private static final String OBSERVE_PREFIX = "/observe/";
+    /** The label of a request no route took (a 404, a 405): its raw path could be anything. */
+    static final String UNMATCHED = "unmatched";
+
+    private final RequestObserver observer;
+
+    RequestLog(RequestObserver observer) {
+        this.observer = observer;
+    }
 
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
@@ -18,9 +29,23 @@ final class RequestLog implements Filter {
         RequestScope scope = RequestScope.open(request);
         scope.decorate(response);
         // logged once sent, so that the status is the final one, also when an error handler wrote it
-        response.whenSent(() -> LOG.log(System.Logger.Level.INFO, "{0} {1} {2} {3} {4}ms", scope.requestId(),
-                request.prologue().method().text(), request.prologue().uriPath().path(),
-                response.status().code(), (System.nanoTime() - started) / 1_000_000));
+        response.whenSent(() -> {
+            Duration latency = Duration.ofNanos(System.nanoTime() - started);
+            String method = request.prologue().method().text();
+            String route = route(scope, request.prologue().uriPath().path());
+            int status = response.status().code();
+            LOG.log(System.Logger.Level.INFO, "{0} {1} {2} {3} {4}ms", scope.requestId(), method, route, status,
+                    latency.toMillis());
+            observer.completed(method, route, status, latency);
+        });
         chain.proceed();
+    }
+
+    /** The observe endpoints (health, metrics) are not ours, but their fixed paths hold no ids. */
+    private static String route(RequestScope scope, String path) {
+        if (scope.route() != null) {
+            return scope.route();
+        }
+        return path.startsWith(OBSERVE_PREFIX) ? path : UNMATCHED;
     }
 }

@@ -18,6 +18,7 @@ final class RequestScope {
 
     private final String requestId;
     private volatile String allowedOrigin;
+    private volatile String route;
 
     private RequestScope(String requestId) {
         this.requestId = requestId;
@@ -38,6 +39,15 @@ final class RequestScope {
 
     String requestId() {
         return requestId;
+    }
+
+    /** The template of the route that took the request ({@code /api/v1/widgets/{widgetId}/config}); null when none did. */
+    String route() {
+        return route;
+    }
+
+    void route(String template) {
+        this.route = template;
     }
 
     void allowOrigin(String origin) {

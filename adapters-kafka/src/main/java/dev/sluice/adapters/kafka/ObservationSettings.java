@@ -65,6 +65,11 @@ public record ObservationSettings(
                 maxPollRecords, pollTimeout, backoff, sendTimeout, shutdownTimeout);
     }
 
+    public ObservationSettings withShutdownTimeout(Duration newShutdownTimeout) {
+        return new ObservationSettings(bootstrapServers, topic, deadLetterTopic, groupId,
+                maxPollRecords, pollTimeout, backoff, sendTimeout, newShutdownTimeout);
+    }
+
     static String deadLetterTopicOf(String topic) {
         return topic + ".dlq";
     }

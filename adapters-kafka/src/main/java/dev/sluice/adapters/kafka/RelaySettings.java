@@ -61,6 +61,16 @@ public record RelaySettings(
                 sendTimeout, retention, pruneInterval, shutdownTimeout);
     }
 
+    public RelaySettings withShutdownTimeout(Duration newShutdownTimeout) {
+        return new RelaySettings(bootstrapServers, topic, batchSize, lease, idleDelay, backoff,
+                sendTimeout, retention, pruneInterval, newShutdownTimeout);
+    }
+
+    public RelaySettings withRetention(Duration newRetention) {
+        return new RelaySettings(bootstrapServers, topic, batchSize, lease, idleDelay, backoff,
+                sendTimeout, newRetention, pruneInterval, shutdownTimeout);
+    }
+
     static void requirePositive(Duration value, String name) {
         Objects.requireNonNull(value, name);
         if (value.isNegative() || value.isZero()) {

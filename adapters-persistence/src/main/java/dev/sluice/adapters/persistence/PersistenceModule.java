@@ -14,12 +14,17 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
+import java.lang.management.ManagementFactory;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -49,7 +54,10 @@ import org.flywaydb.core.api.FlywayException;
  * </ul>
  */
 public final class PersistenceModule implements AutoCloseable {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
     private final DbClient client;
+    private final ObjectName poolBean;
     private final Database db;
     private final String instanceId;
     private final JdbcWidgets widgets;
@@ -59,8 +67,9 @@ public final class PersistenceModule implements AutoCloseable {
     private final JdbcEventFeed feed;
     private final JdbcIdempotencyRecords idempotency;
 
-    private PersistenceModule(DbClient client, InstantSource clock) {
+    private PersistenceModule(DbClient client, ObjectName poolBean, InstantSource clock) {
         this.client = client;
+        this.poolBean = poolBean;
         this.db = new Database(client);
         // the lease owner of this process's outbox claims
         this.instanceId = "sluice-" + UUID.randomUUID();
@@ -95,12 +104,20 @@ public final class PersistenceModule implements AutoCloseable {
 
     /** Connects without migrating; the pool opens connections on demand, so this works while the database is down. */
     static PersistenceModule connect(DatabaseSettings settings) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(Config.just(ConfigSources.create(poolConfig(settings))));
+        // unique per process, so that each pool's management bean (its usage) is its own
+        String poolName = "sluice-" + POOLS.incrementAndGet();
+        JdbcConnectionPool pool = JdbcConnectionPool.create(Config.just(ConfigSources.create(
+                poolConfig(settings, poolName))));
         DbClient client = JdbcClientBuilder.create()
                 .connectionPool(pool)
                 .statements(statements())
                 .build();
-        return new PersistenceModule(client, InstantSource.system());
+        try {
+            return new PersistenceModule(client, new ObjectName("com.zaxxer.hikari:type=Pool (" + poolName + ")"),
+                    InstantSource.system());
+        } catch (JMException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Widgets widgets() {
@@ -146,17 +163,34 @@ public final class PersistenceModule implements AutoCloseable {
         db.get("ping", Map.of(), row -> row).orElseThrow();
     }
 
+    /** Connections in use, idle and awaited right now, e.g. for a metrics gauge. */
+    public PoolUsage poolUsage() {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            return new PoolUsage((Integer) server.getAttribute(poolBean, "ActiveConnections"),
+                    (Integer) server.getAttribute(poolBean, "IdleConnections"),
+                    (Integer) server.getAttribute(poolBean, "ThreadsAwaitingConnection"));
+        } catch (JMException e) {
+            // the pool registers its bean when it opens its first connection
+            return new PoolUsage(0, 0, 0);
+        }
+    }
+
+    public record PoolUsage(int active, int idle, int waiting) {
+    }
+
     @Override
     public void close() {
         client.close();
     }
 
-    private static Map<String, String> poolConfig(DatabaseSettings settings) {
+    private static Map<String, String> poolConfig(DatabaseSettings settings, String poolName) {
         Map<String, String> config = new HashMap<>();
         config.put("url", settings.jdbcUrl());
         config.put("username", settings.user());
         config.put("password", settings.password());
-        config.put("poolName", "sluice");
+        config.put("poolName", poolName);
+        config.put("registerMbeans", "true");
         config.put("maximumPoolSize", Integer.toString(settings.poolSize()));
         config.put("connectionTimeout", Long.toString(settings.connectionTimeout().toMillis()));
         // Hikari wants the validation timeout below the connection timeout, and at least 250 ms.

@@ -1,31 +1,64 @@
 package dev.sluice.bootstrap;
 
 import dev.sluice.application.port.out.Outbox;
+import dev.sluice.application.port.out.UnitOfWork;
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * The outbox, telling metrics about every event appended: each event is one status change, so
- * this counts sessions created and transitions by status without domain or application code
- * knowing about metrics.
+ * The outbox, telling metrics about every event that was appended and committed: each event is
+ * one status change, so this counts sessions created and transitions by status without domain or
+ * application code knowing about metrics. Events appended inside {@link #unitOfWork()} are held
+ * back until that transaction commits, so a rolled-back change is never counted.
  */
 final class CountingOutbox implements Outbox {
     private final Outbox outbox;
-    private final Consumer<SessionEvent> appended;
+    private final UnitOfWork transactions;
+    private final Consumer<SessionEvent> committed;
+    private final ThreadLocal<List<SessionEvent>> appendedInTransaction = new ThreadLocal<>();
 
-    CountingOutbox(Outbox outbox, Consumer<SessionEvent> appended) {
+    CountingOutbox(Outbox outbox, UnitOfWork transactions, Consumer<SessionEvent> committed) {
         this.outbox = outbox;
-        this.appended = appended;
+        this.transactions = transactions;
+        this.committed = committed;
+    }
+
+    /** The unit of work to give the use cases that append to this outbox. */
+    UnitOfWork unitOfWork() {
+        return new UnitOfWork() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                if (appendedInTransaction.get() != null) {
+                    return transactions.inTransaction(work);
+                }
+                List<SessionEvent> appended = new ArrayList<>();
+                appendedInTransaction.set(appended);
+                try {
+                    T result = transactions.inTransaction(work);
+                    appended.forEach(committed);
+                    return result;
+                } finally {
+                    appendedInTransaction.remove();
+                }
+            }
+        };
     }
 
     @Override
     public void append(List<SessionEvent> events) {
         outbox.append(events);
-        events.forEach(appended);
+        List<SessionEvent> pending = appendedInTransaction.get();
+        if (pending == null) {
+            events.forEach(committed);
+        } else {
+            pending.addAll(events);
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.sluice.application.port.in.ExpireDueSessions;
 import dev.sluice.application.port.out.Clock;
 import dev.sluice.application.port.out.MetadataSchemas;
 import dev.sluice.application.port.out.Outbox;
+import dev.sluice.application.port.out.UnitOfWork;
 import dev.sluice.application.service.CancelDepositSessionService;
 import dev.sluice.application.service.CreateDepositSessionService;
 import dev.sluice.application.service.CreateWidgetService;
@@ -113,33 +114,37 @@ final class Sluice implements AutoCloseable {
         MetadataSchemas schemas = new JsonSchemaMetadataSchemas();
         String jwks = settings.jwks().orElseGet(() -> data.devJwks().toString());
         SluiceMetrics metrics = new SluiceMetrics(db);
-        Outbox outbox = metrics.counting(db.outbox());
+        CountingOutbox counting = metrics.counting(db.outbox(), db.unitOfWork());
+        Outbox outbox = counting;
+        UnitOfWork unitOfWork = counting.unitOfWork();
+        RecordObservationService recordObservation = new RecordObservationService(db.depositSessions(),
+                db.observations(), outbox, unitOfWork, clock);
 
         HttpApi api = HttpApi.builder()
                 .jwt(JwtSettings.of(jwks, settings.jwtIssuer(), settings.jwtAudience()))
                 .rateLimitPerMinute(settings.rateLimitPerMinute())
                 .requestObserver(metrics)
-                .createWidget(new CreateWidgetService(db.widgets(), schemas, db.unitOfWork(), clock))
+                .createWidget(new CreateWidgetService(db.widgets(), schemas, unitOfWork, clock))
                 .listWidgets(new ListWidgetsService(db.widgets()))
                 .getWidget(new GetWidgetService(db.widgets()))
-                .updateWidget(new UpdateWidgetService(db.widgets(), schemas, db.unitOfWork(), clock))
-                .deleteWidget(new DeleteWidgetService(db.widgets(), db.unitOfWork(), clock))
-                .rotateWidgetSecret(new RotateWidgetSecretService(db.widgets(), db.unitOfWork(), clock))
+                .updateWidget(new UpdateWidgetService(db.widgets(), schemas, unitOfWork, clock))
+                .deleteWidget(new DeleteWidgetService(db.widgets(), unitOfWork, clock))
+                .rotateWidgetSecret(new RotateWidgetSecretService(db.widgets(), unitOfWork, clock))
                 .getWidgetConfig(new GetWidgetConfigService(db.widgets()))
                 .createDepositSession(new CreateDepositSessionService(db.widgets(), db.depositSessions(), outbox,
-                        db.idempotencyRecords(), schemas, db.unitOfWork(), clock, secrets, settings.sessionTtl()))
-                .getDepositSession(new GetDepositSessionService(db.depositSessions(), outbox, db.unitOfWork(),
+                        db.idempotencyRecords(), schemas, unitOfWork, clock, secrets, settings.sessionTtl()))
+                .getDepositSession(new GetDepositSessionService(db.depositSessions(), outbox, unitOfWork,
                         clock, secrets))
                 .cancelDepositSession(new CancelDepositSessionService(db.depositSessions(), outbox,
-                        db.unitOfWork(), clock, secrets))
+                        unitOfWork, clock, secrets))
                 .listDepositSessions(new ListDepositSessionsService(db.widgets(), db.depositSessions()))
-                .recordObservation(recordObservation(db, outbox, clock))
+                .recordObservation(recordObservation)
                 .listEvents(new ListEventsService(db.eventFeed()))
                 .build();
 
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
                 Thread.ofPlatform().name("sluice-scheduler-", 0).daemon().factory());
-        ExpireDueSessions expiry = new ExpireDueSessionsService(db.depositSessions(), outbox, db.unitOfWork(), clock);
+        ExpireDueSessions expiry = new ExpireDueSessionsService(db.depositSessions(), outbox, unitOfWork, clock);
         every(scheduler, settings.expirySweepInterval(), "expiry sweep", () -> sweep(expiry));
         every(scheduler, FEED_POSITION_INTERVAL, "feed positions", db::assignFeedPositions);
 
@@ -149,7 +154,7 @@ final class Sluice implements AutoCloseable {
                     .withRetention(settings.outboxRetention()), clock);
             relay.start(scheduler);
             metrics.watch(relay);
-            ObservationConsumer consumer = new ObservationConsumer(recordObservation(db, outbox, clock),
+            ObservationConsumer consumer = new ObservationConsumer(recordObservation,
                     ObservationSettings.defaults(servers).withTopic(settings.observationsTopic())
                             .withShutdownTimeout(CONSUMER_DRAIN));
             consumer.start(scheduler);
@@ -185,10 +190,6 @@ final class Sluice implements AutoCloseable {
                 .build()
                 .start();
         return new Sluice(db, metrics, scheduler, streams, server, stopping);
-    }
-
-    private static RecordObservationService recordObservation(PersistenceModule db, Outbox outbox, Clock clock) {
-        return new RecordObservationService(db.depositSessions(), db.observations(), outbox, db.unitOfWork(), clock);
     }
 
     /** Sweeps until no due session is left, so a backlog clears in one pass. */

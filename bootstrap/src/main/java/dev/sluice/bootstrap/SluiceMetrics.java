@@ -5,6 +5,7 @@ import dev.sluice.adapters.kafka.ObservationConsumer;
 import dev.sluice.adapters.kafka.OutboxRelay;
 import dev.sluice.adapters.persistence.PersistenceModule;
 import dev.sluice.application.port.out.Outbox;
+import dev.sluice.application.port.out.UnitOfWork;
 import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.SessionEvent;
 import io.helidon.metrics.api.Counter;
@@ -53,9 +54,9 @@ final class SluiceMetrics implements RequestObserver, AutoCloseable {
         gauge("sluice.db.pool.waiting", "Threads waiting for a database connection", () -> db.poolUsage().waiting());
     }
 
-    /** The outbox to give the use cases: it counts what they append. */
-    Outbox counting(Outbox outbox) {
-        return new CountingOutbox(outbox, this::appended);
+    /** The outbox to give the use cases, with its unit of work: it counts what they commit. */
+    CountingOutbox counting(Outbox outbox, UnitOfWork transactions) {
+        return new CountingOutbox(outbox, transactions, this::committed);
     }
 
     void watch(OutboxRelay relay) {
@@ -70,11 +71,7 @@ final class SluiceMetrics implements RequestObserver, AutoCloseable {
                 ObservationConsumer::deadLetteredCount);
     }
 
-    /**
-     * Counted as appended, inside the transaction: the rare transaction that rolls back after its
-     * append (a lost race, the database gone mid-commit) is counted anyway.
-     */
-    private void appended(SessionEvent event) {
+    private void committed(SessionEvent event) {
         transitions.computeIfAbsent(event.status(), status -> registry.getOrCreate(
                 Counter.builder("sluice.transitions")
                         .description("Session status changes, by the status reached")

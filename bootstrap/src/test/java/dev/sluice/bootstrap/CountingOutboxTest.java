@@ -1,0 +1,112 @@
+package dev.sluice.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.sluice.application.port.out.Outbox;
+import dev.sluice.application.port.out.UnitOfWork;
+import dev.sluice.domain.session.DepositSession;
+import dev.sluice.domain.session.EventId;
+import dev.sluice.domain.session.SessionDraft;
+import dev.sluice.domain.session.SessionEvent;
+import dev.sluice.domain.session.SessionId;
+import dev.sluice.domain.widget.BusinessId;
+import dev.sluice.domain.widget.Widget;
+import dev.sluice.domain.widget.WidgetDraft;
+import dev.sluice.domain.widget.WidgetRules;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class CountingOutboxTest {
+    private final List<SessionEvent> stored = new ArrayList<>();
+    private final List<SessionEvent> counted = new ArrayList<>();
+    private final CountingOutbox outbox = new CountingOutbox(new StoringOutbox(), new DirectUnitOfWork(), counted::add);
+
+    @Test
+    void anEventAppendedInACommittedTransactionIsCountedOnce() {
+        SessionEvent created = createdEvent();
+
+        outbox.unitOfWork().inTransaction(() -> {
+            outbox.append(List.of(created));
+            assertEquals(List.of(), counted, "nothing is counted before the commit");
+            return null;
+        });
+
+        assertEquals(List.of(created), counted);
+    }
+
+    @Test
+    void anEventOfARolledBackTransactionIsNotCounted() {
+        assertThrows(IllegalStateException.class, () -> outbox.unitOfWork().inTransaction(() -> {
+            outbox.append(List.of(createdEvent()));
+            throw new IllegalStateException("lost the race");
+        }));
+
+        assertEquals(1, stored.size(), "the append reached the outbox, whose transaction rolled back");
+        assertEquals(List.of(), counted);
+    }
+
+    @Test
+    void aNestedUnitOfWorkCountsWithTheOuterCommit() {
+        SessionEvent created = createdEvent();
+
+        outbox.unitOfWork().inTransaction(() -> outbox.unitOfWork().inTransaction(() -> {
+            outbox.append(List.of(created));
+            return null;
+        }));
+
+        assertEquals(List.of(created), counted);
+    }
+
+    private static SessionEvent createdEvent() {
+        Instant now = Instant.parse("2026-06-09T12:00:00.000Z");
+        Widget widget = Widget.create(new BusinessId("biz_metrics"), WidgetRules.create(new WidgetDraft("Shop",
+                "CUSTOMER_AMOUNT", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null), List.of()), now).widget();
+        SessionDraft draft = new SessionDraft("10", "USDC", "polygon", "", "0xMerchant", null, null, null);
+        return DepositSession.create(SessionId.generate(), widget, draft, List.of(), now, Duration.ofMinutes(30))
+                .events().get(0);
+    }
+
+    /** Runs the work as it is: what a transaction would do to the data does not matter here. */
+    private static final class DirectUnitOfWork implements UnitOfWork {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return work.get();
+        }
+    }
+
+    private final class StoringOutbox implements Outbox {
+        @Override
+        public void append(List<SessionEvent> events) {
+            stored.addAll(events);
+        }
+
+        @Override
+        public List<SessionEvent> claimUnpublished(int limit, Duration lease) {
+            return List.of();
+        }
+
+        @Override
+        public void markPublished(List<EventId> events) {
+        }
+
+        @Override
+        public void release(List<EventId> events) {
+        }
+
+        @Override
+        public int prunePublishedBefore(Instant cutoff) {
+            return 0;
+        }
+
+        @Override
+        public Backlog backlog() {
+            return new Backlog(stored.size(), null);
+        }
+    }
+}

@@ -34,7 +34,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * session in the batch, and the next wave starts only after the broker acknowledged the
  * previous one, so a session's event n+1 never leaves before event n is acknowledged. Events
  * are marked published only after their acknowledgement; on any failure the pass stops and
- * gives back everything not acknowledged, and the loop backs off.
+ * gives back everything not acknowledged, and the loop backs off. Acknowledged events whose
+ * marking failed (a deadlock, the database gone for a moment) stay leased to this instance and
+ * are marked first thing in the next pass, so they are neither lost nor sent again.
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
@@ -47,6 +49,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final ReentrantLock passLock = new ReentrantLock();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong sendErrors = new AtomicLong();
+    // On the topic but not yet marked; guarded by passLock.
+    private final List<EventId> unmarked = new ArrayList<>();
 
     private volatile boolean closed;
     private int failures;
@@ -77,6 +81,7 @@ public final class OutboxRelay implements AutoCloseable {
             if (closed) {
                 return 0;
             }
+            markUnmarked();
             List<SessionEvent> claimed = outbox.claimUnpublished(settings.batchSize(), settings.lease());
             publish(claimed);
             failures = 0;
@@ -161,6 +166,9 @@ public final class OutboxRelay implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
+            if (passFinished) {
+                markBeforeClosing();
+            }
             // A pass still running after the timeout sees its sends fail and gives the events back.
             producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         } finally {
@@ -201,9 +209,30 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private void markPublished(List<EventId> acknowledged) {
-        if (!acknowledged.isEmpty()) {
+        if (acknowledged.isEmpty()) {
+            return;
+        }
+        try {
             outbox.markPublished(acknowledged);
-            published.addAndGet(acknowledged.size());
+        } catch (RuntimeException e) {
+            unmarked.addAll(acknowledged);
+            throw e;
+        }
+        published.addAndGet(acknowledged.size());
+    }
+
+    private void markUnmarked() {
+        List<EventId> retry = List.copyOf(unmarked);
+        unmarked.clear();
+        markPublished(retry);
+    }
+
+    /** A last try for acknowledged events still unmarked; if it fails, their lease runs out and they are sent again. */
+    private void markBeforeClosing() {
+        try {
+            markUnmarked();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not mark " + unmarked.size() + " published events: " + e);
         }
     }
 

@@ -27,6 +27,7 @@ final class InMemoryOutbox implements Outbox {
     }
 
     private final List<Row> rows = new ArrayList<>();
+    private int failingMarks;
 
     @Override
     public synchronized void append(List<SessionEvent> events) {
@@ -58,6 +59,10 @@ final class InMemoryOutbox implements Outbox {
 
     @Override
     public synchronized void markPublished(List<EventId> events) {
+        if (failingMarks > 0) {
+            failingMarks--;
+            throw new IllegalStateException("deadlock found when trying to get lock");
+        }
         Instant now = Instant.now();
         for (EventId id : events) {
             Row row = row(id);
@@ -85,6 +90,11 @@ final class InMemoryOutbox implements Outbox {
     public synchronized Backlog backlog() {
         List<Row> waiting = rows.stream().filter(r -> r.publishedAt == null).toList();
         return new Backlog(waiting.size(), waiting.isEmpty() ? null : waiting.getFirst().event.occurredAt());
+    }
+
+    /** The next {@code count} markings fail, as when the database picks them as a deadlock's victim. */
+    synchronized void failNextMarks(int count) {
+        failingMarks = count;
     }
 
     synchronized List<EventId> published() {

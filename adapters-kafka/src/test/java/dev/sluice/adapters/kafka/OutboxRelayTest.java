@@ -135,6 +135,26 @@ class OutboxRelayTest {
     }
 
     @Test
+    void acknowledgedEventsWhoseMarkingFailedAreMarkedNextPassNotSentAgain() throws Exception {
+        String topic = kafka.createTopic("events", 1);
+        List<SessionEvent> events = TestEvents.paidSession(SessionId.generate());
+        outbox.append(events);
+        outbox.failNextMarks(1);
+
+        try (OutboxRelay relay = new OutboxRelay(outbox, settings(kafka.bootstrap(), topic), CLOCK)) {
+            assertEquals(0, relay.runOnce());
+            assertEquals(1, relay.sendErrorCount());
+            assertEquals(List.of(events.getFirst().id()), outbox.leased(), "the acknowledged event stays with this relay");
+
+            assertEquals(3, relay.runOnce());
+        }
+        assertEquals(events.stream().map(SessionEvent::id).toList(), outbox.published());
+        assertEquals(events.stream().map(e -> e.id().value()).toList(),
+                kafka.readAll(topic, 3).stream().map(r -> mapper.readTree(r.value()).get("id").stringValue()).toList(),
+                "each event once, in order");
+    }
+
+    @Test
     void loopPublishesWhatArrivesUntilClosed() throws Exception {
         String topic = kafka.createTopic("events", 3);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();

@@ -10,6 +10,7 @@ import dev.sluice.domain.widget.BusinessId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The events feed over {@code outbox_events}. An event gets its feed position only after its
@@ -74,9 +75,14 @@ final class JdbcEventFeed implements EventFeed {
                     .orElseThrow(() -> new IllegalStateException("feed_sequencer has lost its row"));
             List<String> unpositioned = db.query("feed.unpositioned", params("limit", BATCH),
                     row -> Columns.text(row, "event_id"));
+            // Positions follow the append order, but the rows are updated in event-id order, the
+            // order every multi-row write of outbox_events locks in, so that no two writers deadlock.
+            Map<String, Long> positions = new TreeMap<>();
             for (String eventId : unpositioned) {
-                db.dml("feed.position", params("event_id", eventId, "position", ++last));
+                positions.put(eventId, ++last);
             }
+            positions.forEach((eventId, position) ->
+                    db.dml("feed.position", params("event_id", eventId, "position", position)));
             if (!unpositioned.isEmpty()) {
                 db.dml("feed.advance", params("last_position", last));
             }

@@ -73,7 +73,7 @@ final class JdbcOutbox implements Outbox {
     public void markPublished(List<EventId> events) {
         Instant now = clock.instant();
         db.inTransaction(() -> {
-            events.forEach(id -> db.dml("outbox.markPublished", params("event_id", id.value(), "now", utc(now))));
+            inLockOrder(events).forEach(id -> db.dml("outbox.markPublished", params("event_id", id, "now", utc(now))));
             return null;
         });
     }
@@ -81,7 +81,7 @@ final class JdbcOutbox implements Outbox {
     @Override
     public void release(List<EventId> events) {
         db.inTransaction(() -> {
-            events.forEach(id -> db.dml("outbox.release", params("event_id", id.value(), "owner", owner)));
+            inLockOrder(events).forEach(id -> db.dml("outbox.release", params("event_id", id, "owner", owner)));
             return null;
         });
     }
@@ -95,5 +95,13 @@ final class JdbcOutbox implements Outbox {
     public Backlog backlog() {
         return db.get("outbox.backlog", Map.of(), row -> new Backlog(Columns.number(row, "waiting"),
                 Columns.instant(row, "oldest"))).orElseThrow();
+    }
+
+    /**
+     * Every multi-row write of outbox_events locks its rows in event-id order, so a relay marking
+     * events and the feed positioner numbering them never wait on each other in a cycle.
+     */
+    private static List<String> inLockOrder(List<EventId> events) {
+        return events.stream().map(EventId::value).sorted().toList();
     }
 }

@@ -5,6 +5,7 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,14 @@ import java.util.stream.Stream;
  */
 final class Database implements UnitOfWork {
     private final DbClient client;
+    private final Map<String, Statement> statements;
     private final ThreadLocal<Scope> current = new ThreadLocal<>();
 
-    Database(DbClient client) {
+    /** {@code statements}: every statement this runs, by name, with {@code :name} parameters. */
+    Database(DbClient client, Map<String, String> statements) {
         this.client = client;
+        this.statements = new HashMap<>();
+        statements.forEach((name, sql) -> this.statements.put(name, Statement.compile(name, sql)));
     }
 
     /** One unit of work. Its transaction opens with its first statement, so an idle one costs no connection. */
@@ -59,21 +64,31 @@ final class Database implements UnitOfWork {
         return result;
     }
 
-    <T> List<T> query(String statement, Map<String, ?> params, Function<DbRow, T> mapper) {
+    <T> List<T> query(String name, Map<String, ?> params, Function<DbRow, T> mapper) {
+        Statement statement = statement(name);
         return call(db -> {
-            try (Stream<DbRow> rows = db.createNamedQuery(statement).params(params).execute()) {
+            try (Stream<DbRow> rows = db.createNamedQuery(name, statement.sql()).params(statement.values(params))
+                    .execute()) {
                 return rows.map(mapper).toList();
             }
         });
     }
 
-    <T> Optional<T> get(String statement, Map<String, ?> params, Function<DbRow, T> mapper) {
-        return call(db -> db.createNamedGet(statement).params(params).execute().map(mapper));
+    <T> Optional<T> get(String name, Map<String, ?> params, Function<DbRow, T> mapper) {
+        Statement statement = statement(name);
+        return call(db -> db.createNamedGet(name, statement.sql()).params(statement.values(params)).execute()
+                .map(mapper));
     }
 
     /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
-    long dml(String statement, Map<String, ?> params) {
-        return call(db -> db.createNamedDmlStatement(statement).params(params).execute());
+    long dml(String name, Map<String, ?> params) {
+        Statement statement = statement(name);
+        return dml(name, statement.sql(), statement.values(params));
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE given as text with {@code ?} parameters; returns how many rows it changed. */
+    long dml(String name, String sql, List<?> values) {
+        return call(db -> db.createNamedDmlStatement(name, sql).params(values).execute());
     }
 
     /** Named parameters from alternating names and values; values may be null. */
@@ -83,6 +98,14 @@ final class Database implements UnitOfWork {
             params.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
         return params;
+    }
+
+    private Statement statement(String name) {
+        Statement statement = statements.get(name);
+        if (statement == null) {
+            throw new IllegalArgumentException("no statement named " + name);
+        }
+        return statement;
     }
 
     private <T> T call(Function<DbExecute, T> action) {

@@ -7,10 +7,10 @@ import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.widget.BusinessId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The events feed over {@code outbox_events}. An event gets its feed position only after its
@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * an event that commits late is positioned after every event already shown, never behind a cursor.
  */
 final class JdbcEventFeed implements EventFeed {
-    private static final int BATCH = 500;
+    // one list statement per pass
+    private static final int BATCH = ListStatement.MAX;
 
     static final Map<String, String> STATEMENTS = Map.of(
             "feed.lockSequencer", "SELECT last_position FROM feed_sequencer WHERE sequencer_id = 1 FOR UPDATE",
@@ -26,17 +27,32 @@ final class JdbcEventFeed implements EventFeed {
             // Rows committed since the last pass are taken in the order they were appended.
             "feed.unpositioned", "SELECT event_id FROM outbox_events WHERE feed_position IS NULL"
                     + " ORDER BY append_order LIMIT :limit",
-            "feed.position", "UPDATE outbox_events SET feed_position = :position WHERE event_id = :event_id",
             "feed.advance", "UPDATE feed_sequencer SET last_position = :last_position WHERE sequencer_id = 1",
             "feed.positionOf", "SELECT feed_position FROM outbox_events"
                     + " WHERE event_id = :event_id AND business_id = :business_id AND feed_position IS NOT NULL",
             "feed.list", "SELECT " + EventRow.COLUMNS + " FROM outbox_events"
                     + " WHERE business_id = :business_id AND feed_position > :after ORDER BY feed_position LIMIT :limit");
 
-    private final Database db;
+    // The k-th id of the CASE gets position base + k; the IN list names the same rows in event-id
+    // order. Offsets are literals, so the text depends on the length only (see ListStatement).
+    private static final ListStatement POSITION = new ListStatement("feed.position", n -> {
+        StringBuilder sql = new StringBuilder("UPDATE outbox_events SET feed_position = ? + CASE event_id");
+        for (int k = 1; k <= n; k++) {
+            sql.append(" WHEN ? THEN ").append(k);
+        }
+        return sql.append(" END WHERE event_id IN (").append(ListStatement.parameters(n)).append(')').toString();
+    });
 
-    JdbcEventFeed(Database db) {
-        this.db = db;
+    private final Database requests;
+    private final Database sequencer;
+
+    /**
+     * {@code requests} serves reads; {@code sequencer} assigns positions on connections of its own,
+     * so that a pass never queues behind requests for one.
+     */
+    JdbcEventFeed(Database requests, Database sequencer) {
+        this.requests = requests;
+        this.sequencer = sequencer;
     }
 
     /**
@@ -48,7 +64,7 @@ final class JdbcEventFeed implements EventFeed {
         assignPositions();
         long position = 0;
         if (after.isPresent()) {
-            Optional<Long> cursor = db.get("feed.positionOf",
+            Optional<Long> cursor = requests.get("feed.positionOf",
                     params("event_id", after.get().value(), "business_id", business.value()),
                     row -> Columns.number(row, "feed_position"));
             if (cursor.isEmpty()) {
@@ -56,7 +72,7 @@ final class JdbcEventFeed implements EventFeed {
             }
             position = cursor.get();
         }
-        List<SessionEvent> rows = db.query("feed.list",
+        List<SessionEvent> rows = requests.query("feed.list",
                 params("business_id", business.value(), "after", position, "limit", limit + 1), EventRow::read);
         return new Page<>(rows.subList(0, Math.min(limit, rows.size())), rows.size() > limit);
     }
@@ -70,22 +86,23 @@ final class JdbcEventFeed implements EventFeed {
     }
 
     private int assignBatch() {
-        return db.inNewTransaction(() -> {
-            long last = db.get("feed.lockSequencer", Map.of(), row -> Columns.number(row, "last_position"))
+        return sequencer.inNewTransaction(() -> {
+            long last = sequencer.get("feed.lockSequencer", Map.of(), row -> Columns.number(row, "last_position"))
                     .orElseThrow(() -> new IllegalStateException("feed_sequencer has lost its row"));
-            List<String> unpositioned = db.query("feed.unpositioned", params("limit", BATCH),
+            List<String> unpositioned = sequencer.query("feed.unpositioned", params("limit", BATCH),
                     row -> Columns.text(row, "event_id"));
-            // Positions follow the append order, but the rows are updated in event-id order, the
+            if (unpositioned.isEmpty()) {
+                return 0;
+            }
+            // Positions follow the append order, but the rows are locked in event-id order, the
             // order every multi-row write of outbox_events locks in, so that no two writers deadlock.
-            Map<String, Long> positions = new TreeMap<>();
-            for (String eventId : unpositioned) {
-                positions.put(eventId, ++last);
-            }
-            positions.forEach((eventId, position) ->
-                    db.dml("feed.position", params("event_id", eventId, "position", position)));
-            if (!unpositioned.isEmpty()) {
-                db.dml("feed.advance", params("last_position", last));
-            }
+            List<String> chunk = ListStatement.chunks(unpositioned).getFirst();
+            List<Object> values = new ArrayList<>();
+            values.add(last);
+            values.addAll(chunk);
+            values.addAll(chunk.stream().sorted().toList());
+            sequencer.dml(POSITION.name(), POSITION.sql(chunk.size()), values);
+            sequencer.dml("feed.advance", params("last_position", last + unpositioned.size()));
             return unpositioned.size();
         });
     }

@@ -9,6 +9,7 @@ import dev.sluice.domain.session.SessionEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,23 +28,35 @@ final class JdbcOutbox implements Outbox {
                     + " AND NOT EXISTS (SELECT 1 FROM outbox_events p WHERE p.session_id = e.session_id"
                     + " AND p.sequence < e.sequence AND p.published_at IS NULL)"
                     + " ORDER BY e.occurred_at, e.session_id, e.sequence LIMIT :limit FOR UPDATE SKIP LOCKED",
-            "outbox.lease", "UPDATE outbox_events SET lease_owner = :owner, lease_until = :until"
-                    + " WHERE event_id = :event_id",
-            "outbox.markPublished", "UPDATE outbox_events SET published_at = :now, lease_owner = NULL,"
-                    + " lease_until = NULL WHERE event_id = :event_id AND published_at IS NULL",
-            "outbox.release", "UPDATE outbox_events SET lease_owner = NULL, lease_until = NULL"
-                    + " WHERE event_id = :event_id AND lease_owner = :owner AND published_at IS NULL",
             // An event leaves the feed with the outbox: only those the feed has positioned are pruned.
             "outbox.prune", "DELETE FROM outbox_events WHERE published_at < :cutoff AND feed_position IS NOT NULL",
             "outbox.backlog", "SELECT COUNT(*) AS waiting, MIN(occurred_at) AS oldest FROM outbox_events"
                     + " WHERE published_at IS NULL");
 
-    private final Database db;
+    // One statement per list of events, their ids in lock order; see ListStatement.
+    private static final ListStatement LEASE = new ListStatement("outbox.lease", n ->
+            "UPDATE outbox_events SET lease_owner = ?, lease_until = ? WHERE event_id IN ("
+                    + ListStatement.parameters(n) + ")");
+    private static final ListStatement MARK_PUBLISHED = new ListStatement("outbox.markPublished", n ->
+            "UPDATE outbox_events SET published_at = ?, lease_owner = NULL, lease_until = NULL"
+                    + " WHERE event_id IN (" + ListStatement.parameters(n) + ") AND published_at IS NULL");
+    private static final ListStatement RELEASE = new ListStatement("outbox.release", n ->
+            "UPDATE outbox_events SET lease_owner = NULL, lease_until = NULL"
+                    + " WHERE event_id IN (" + ListStatement.parameters(n) + ") AND lease_owner = ?"
+                    + " AND published_at IS NULL");
+
+    private final Database requests;
+    private final Database relay;
     private final String owner;
     private final InstantSource clock;
 
-    JdbcOutbox(Database db, String owner, InstantSource clock) {
-        this.db = db;
+    /**
+     * {@code requests} runs appends, inside the callers' units of work; {@code relay} everything
+     * else, on connections of its own, so that the relay never queues behind requests for one.
+     */
+    JdbcOutbox(Database requests, Database relay, String owner, InstantSource clock) {
+        this.requests = requests;
+        this.relay = relay;
         this.owner = owner;
         this.clock = clock;
     }
@@ -51,57 +64,63 @@ final class JdbcOutbox implements Outbox {
     @Override
     public void append(List<SessionEvent> events) {
         for (SessionEvent event : events) {
-            db.dml("outbox.insert", EventRow.params(event));
+            requests.dml("outbox.insert", EventRow.params(event));
         }
     }
 
     @Override
     public List<SessionEvent> claimUnpublished(int limit, Duration lease) {
         Instant now = clock.instant();
-        return db.inNewTransaction(() -> {
-            List<SessionEvent> events = db.query("outbox.claimable", params("now", utc(now), "limit", limit),
+        return relay.inNewTransaction(() -> {
+            List<SessionEvent> events = relay.query("outbox.claimable", params("now", utc(now), "limit", limit),
                     EventRow::read);
-            for (SessionEvent event : events) {
-                db.dml("outbox.lease", params("event_id", event.id().value(), "owner", owner,
-                        "until", utc(now.plus(lease))));
-            }
+            // The claim locked these rows already, so leasing them waits for no one.
+            update(LEASE, List.of(owner, utc(now.plus(lease))), events.stream().map(SessionEvent::id).toList(),
+                    List.of());
             return events;
         });
     }
 
     @Override
     public void markPublished(List<EventId> events) {
-        Instant now = clock.instant();
-        db.inTransaction(() -> {
-            inLockOrder(events).forEach(id -> db.dml("outbox.markPublished", params("event_id", id, "now", utc(now))));
-            return null;
-        });
+        update(MARK_PUBLISHED, List.of(utc(clock.instant())), events, List.of());
     }
 
     @Override
     public void release(List<EventId> events) {
-        db.inTransaction(() -> {
-            inLockOrder(events).forEach(id -> db.dml("outbox.release", params("event_id", id, "owner", owner)));
-            return null;
-        });
+        update(RELEASE, List.of(), events, List.of(owner));
     }
 
     @Override
     public int prunePublishedBefore(Instant cutoff) {
-        return (int) db.dml("outbox.prune", params("cutoff", utc(cutoff)));
+        return (int) relay.dml("outbox.prune", params("cutoff", utc(cutoff)));
     }
 
     @Override
     public Backlog backlog() {
-        return db.get("outbox.backlog", Map.of(), row -> new Backlog(Columns.number(row, "waiting"),
+        return relay.get("outbox.backlog", Map.of(), row -> new Backlog(Columns.number(row, "waiting"),
                 Columns.instant(row, "oldest"))).orElseThrow();
     }
 
     /**
-     * Every multi-row write of outbox_events locks its rows in event-id order, so a relay marking
-     * events and the feed positioner numbering them never wait on each other in a cycle.
+     * Runs {@code statement} over {@code events} in one transaction, with {@code before} and
+     * {@code after} as the parameters around the list of ids.
+     *
+     * <p>Every multi-row write of outbox_events locks its rows in event-id order, so a relay marking
+     * events and the feed positioner numbering them never wait on each other in a cycle: the ids go
+     * sorted, chunk after chunk, and an {@code IN} list on the primary key is a range the server
+     * reads, and locks, in index order.
      */
-    private static List<String> inLockOrder(List<EventId> events) {
-        return events.stream().map(EventId::value).sorted().toList();
+    private void update(ListStatement statement, List<?> before, List<EventId> events, List<?> after) {
+        List<String> ids = events.stream().map(EventId::value).sorted().toList();
+        relay.inTransaction(() -> {
+            for (List<String> chunk : ListStatement.chunks(ids)) {
+                List<Object> values = new ArrayList<>(before);
+                values.addAll(chunk);
+                values.addAll(after);
+                relay.dml(statement.name(), statement.sql(chunk.size()), values);
+            }
+            return null;
+        });
     }
 }

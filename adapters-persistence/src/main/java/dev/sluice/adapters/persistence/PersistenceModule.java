@@ -11,14 +11,12 @@ import dev.sluice.application.port.out.Widgets;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 import java.lang.management.ManagementFactory;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -51,12 +49,22 @@ import org.flywaydb.core.api.FlywayException;
  * <li>{@link #assignFeedPositions()} is for a scheduler (every second or so): the events feed also
  *     does it on each read, but a scheduled pass keeps reads short.</li>
  * <li>{@link #ping()} is the readiness check.</li>
+ * <li>Requests use a pool of {@code poolSize} connections; the outbox relay's claims, marks and
+ *     pruning and the feed positions use a second pool of 2, so an instance holds up to
+ *     {@code poolSize + 2} connections.</li>
  * </ul>
  */
 public final class PersistenceModule implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /**
+     * Connections of the background pool: the outbox relay and the feed sequencer each hold one
+     * for a moment per pass, and with a pool of their own they never wait behind a queue of
+     * requests (at 256 concurrent requests on a pool of 16, that wait is up to the connection timeout).
+     */
+    private static final int BACKGROUND_POOL_SIZE = 2;
 
     private final DbClient client;
+    private final DbClient backgroundClient;
     private final ObjectName poolBean;
     private final Database db;
     private final String instanceId;
@@ -67,17 +75,20 @@ public final class PersistenceModule implements AutoCloseable {
     private final JdbcEventFeed feed;
     private final JdbcIdempotencyRecords idempotency;
 
-    private PersistenceModule(DbClient client, ObjectName poolBean, InstantSource clock) {
+    private PersistenceModule(DbClient client, DbClient backgroundClient, ObjectName poolBean, InstantSource clock) {
         this.client = client;
+        this.backgroundClient = backgroundClient;
         this.poolBean = poolBean;
-        this.db = new Database(client);
+        Map<String, String> statements = statements();
+        this.db = new Database(client, statements);
+        Database background = new Database(backgroundClient, statements);
         // the lease owner of this process's outbox claims
         this.instanceId = "sluice-" + UUID.randomUUID();
         this.widgets = new JdbcWidgets(db);
         this.sessions = new JdbcDepositSessions(db);
         this.observations = new JdbcObservations(db);
-        this.outbox = new JdbcOutbox(db, instanceId, clock);
-        this.feed = new JdbcEventFeed(db);
+        this.outbox = new JdbcOutbox(db, background, instanceId, clock);
+        this.feed = new JdbcEventFeed(db, background);
         this.idempotency = new JdbcIdempotencyRecords(db);
     }
 
@@ -103,18 +114,15 @@ public final class PersistenceModule implements AutoCloseable {
     }
 
     /** Connects without migrating; the pool opens connections on demand, so this works while the database is down. */
-    static PersistenceModule connect(DatabaseSettings settings) {
+    public static PersistenceModule connect(DatabaseSettings settings) {
         // unique per process, so that each pool's management bean (its usage) is its own
         String poolName = "sluice-" + POOLS.incrementAndGet();
-        JdbcConnectionPool pool = JdbcConnectionPool.create(Config.just(ConfigSources.create(
-                poolConfig(settings, poolName))));
-        DbClient client = JdbcClientBuilder.create()
-                .connectionPool(pool)
-                .statements(statements())
-                .build();
+        DbClient client = client(poolConfig(settings, poolName));
+        DbClient backgroundClient = client(poolConfig(settings.withPoolSize(BACKGROUND_POOL_SIZE),
+                poolName + "-background"));
         try {
-            return new PersistenceModule(client, new ObjectName("com.zaxxer.hikari:type=Pool (" + poolName + ")"),
-                    InstantSource.system());
+            return new PersistenceModule(client, backgroundClient,
+                    new ObjectName("com.zaxxer.hikari:type=Pool (" + poolName + ")"), InstantSource.system());
         } catch (JMException e) {
             throw new IllegalStateException(e);
         }
@@ -181,7 +189,17 @@ public final class PersistenceModule implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        try {
+            backgroundClient.close();
+        } finally {
+            client.close();
+        }
+    }
+
+    private static DbClient client(Map<String, String> poolConfig) {
+        return JdbcClientBuilder.create()
+                .connectionPool(JdbcConnectionPool.create(Config.just(ConfigSources.create(poolConfig))))
+                .build();
     }
 
     private static Map<String, String> poolConfig(DatabaseSettings settings, String poolName) {
@@ -204,13 +222,11 @@ public final class PersistenceModule implements AutoCloseable {
         return config;
     }
 
-    private static DbStatements statements() {
-        DbStatements.Builder builder = DbStatements.builder().addStatement("ping", "SELECT 1");
+    private static Map<String, String> statements() {
+        Map<String, String> statements = new HashMap<>(Map.of("ping", "SELECT 1"));
         Stream.of(JdbcWidgets.STATEMENTS, JdbcDepositSessions.STATEMENTS, JdbcObservations.STATEMENTS,
                         JdbcOutbox.STATEMENTS, JdbcEventFeed.STATEMENTS, JdbcIdempotencyRecords.STATEMENTS)
-                .map(Map::entrySet)
-                .flatMap(Set::stream)
-                .forEach(statement -> builder.addStatement(statement.getKey(), statement.getValue()));
-        return builder.build();
+                .forEach(statements::putAll);
+        return statements;
     }
 }

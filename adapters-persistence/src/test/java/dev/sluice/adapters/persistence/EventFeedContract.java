@@ -13,6 +13,7 @@ import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +71,21 @@ abstract class EventFeedContract {
 
         assertEquals(states(quick.events()), states(before.items()));
         assertEquals(states(early.events()), states(after.items()));
+    }
+
+    @Test
+    void aPassPositionsEveryWaitingEventInTheOrderTheyWereAppended() {
+        Widget widget = Fixtures.storedWidget(db(), newBusiness(), NOW);
+        List<SessionEvent> appended = new ArrayList<>();
+        // event ids are random, so their sorted order, in which the rows are locked, is not this order
+        for (int s = 0; s < 40; s++) {
+            appended.addAll(Fixtures.storedSession(db(), widget, NOW.plusSeconds(s)).events());
+        }
+
+        db().assignFeedPositions();
+
+        Page<SessionEvent> page = db().eventFeed().listForBusiness(widget.businessId(), Optional.empty(), 100);
+        assertEquals(states(appended), states(page.items()));
     }
 
     @Test

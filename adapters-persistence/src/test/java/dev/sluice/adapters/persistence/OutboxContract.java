@@ -15,10 +15,13 @@ import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.widget.Widget;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,8 @@ abstract class OutboxContract {
     private DepositSession session;
     private SessionEvent created;
     private SessionEvent cancelled;
+    // every event this test appended, published when it ends
+    private final Set<EventId> mine = new HashSet<>();
 
     @BeforeEach
     void sessionWithTwoEvents() {
@@ -50,11 +55,12 @@ abstract class OutboxContract {
         session = cancellation.session();
         created = creation.events().getFirst();
         cancelled = cancellation.events().getFirst();
+        mine.addAll(List.of(created.id(), cancelled.id()));
     }
 
     @AfterEach
     void publishWhatIsLeft() {
-        db().outbox().markPublished(List.of(created.id(), cancelled.id()));
+        db().outbox().markPublished(List.copyOf(mine));
     }
 
     @Test
@@ -135,15 +141,81 @@ abstract class OutboxContract {
         assertEquals(List.of(cancelled.id()), left);
     }
 
+    @Test
+    void marksExactlyTheEventsItIsGivenEvenMoreThanOneStatementHolds() {
+        // more events than one list statement takes, and a count no power of two
+        List<SessionEvent> events = storedSessionWithEvents(EPOCH.plusSeconds(60), ListStatement.MAX + 90);
+
+        db().outbox().markPublished(ids(events.subList(0, events.size() - 1)));
+
+        assertEquals(List.of(events.getLast().id()), ids(claimAmong(db().outbox(), events)));
+    }
+
+    @Test
+    void releasesExactlyTheEventsItIsGiven() {
+        List<SessionEvent> firsts = new ArrayList<>();
+        for (int s = 0; s < 40; s++) {
+            firsts.add(storedSessionWithEvents(EPOCH.plusSeconds(60 + s), 1).getFirst());
+        }
+        assertEquals(ids(firsts), ids(claimAmong(db().outbox(), firsts)));
+        List<SessionEvent> released = firsts.subList(7, 32);
+
+        db().outbox().release(ids(released));
+
+        assertEquals(ids(released), ids(claimAmong(otherInstance().outbox(), firsts)));
+    }
+
+    @Test
+    void publishedEventsNeitherHideNorReorderTheWaitingOnes() {
+        List<SessionEvent> published = new ArrayList<>();
+        List<SessionEvent> nextOfEach = new ArrayList<>();
+        // stored latest first, so that the claim's order is the events' time, not the insertion order
+        for (int s = 19; s >= 0; s--) {
+            List<SessionEvent> events = storedSessionWithEvents(EPOCH.plusSeconds(60 + s), 20);
+            published.addAll(events.subList(0, 15));
+            nextOfEach.addFirst(events.get(15));
+        }
+
+        db().outbox().markPublished(ids(published));
+
+        assertEquals(ids(nextOfEach), ids(claimAmong(db().outbox(), nextOfEach)));
+    }
+
+    /** A new session with {@code count} events, the n-th at {@code at} + n ms, appended in one transaction. */
+    private List<SessionEvent> storedSessionWithEvents(Instant at, int count) {
+        DepositSession newSession = Fixtures.newSession(widget, at).session();
+        List<SessionEvent> events = IntStream.rangeClosed(1, count)
+                .mapToObj(n -> new SessionEvent(EventId.generate(), n, null, at.plusMillis(n), newSession))
+                .toList();
+        db().unitOfWork().inTransaction(() -> {
+            db().depositSessions().add(newSession);
+            db().outbox().append(events);
+            return null;
+        });
+        events.forEach(event -> mine.add(event.id()));
+        return events;
+    }
+
+    private static List<EventId> ids(List<SessionEvent> events) {
+        return events.stream().map(SessionEvent::id).toList();
+    }
+
     private List<SessionEvent> claimMine(Outbox outbox) {
         return claimMine(outbox, LEASE);
     }
 
-    /** Claims as a relay would and gives back at once what belongs to other tests. */
     private List<SessionEvent> claimMine(Outbox outbox, Duration lease) {
+        return claim(outbox, lease, Set.of(created.id(), cancelled.id()));
+    }
+
+    /** Claims as a relay would, keeps those of {@code wanted} and gives back the rest at once. */
+    private List<SessionEvent> claimAmong(Outbox outbox, List<SessionEvent> wanted) {
+        return claim(outbox, LEASE, Set.copyOf(ids(wanted)));
+    }
+
+    private static List<SessionEvent> claim(Outbox outbox, Duration lease, Set<EventId> wanted) {
         List<SessionEvent> claimed = outbox.claimUnpublished(1000, lease);
-        Set<EventId> mine = Set.of(created.id(), cancelled.id());
-        outbox.release(claimed.stream().map(SessionEvent::id).filter(id -> !mine.contains(id)).toList());
-        return claimed.stream().filter(event -> mine.contains(event.id())).collect(Collectors.toList());
+        outbox.release(claimed.stream().map(SessionEvent::id).filter(id -> !wanted.contains(id)).toList());
+        return claimed.stream().filter(event -> wanted.contains(event.id())).collect(Collectors.toList());
     }
 }

@@ -43,6 +43,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -89,13 +91,26 @@ final class Sluice implements AutoCloseable {
         static final Streams OFF = new Streams(null, null, null);
     }
 
+    /**
+     * Migrating (Flyway, and H2 creating or opening its file) is the longest single step of a start,
+     * so it runs on its own thread while the rest is wired; the pool needs no schema to be built.
+     * Nothing that touches the database, and no listener, starts before the migration is done.
+     */
     static Sluice start(Settings settings) {
         DataDirectory data = new DataDirectory(settings.dataDir());
-        PersistenceModule persistence = PersistenceModule.open(databaseSettings(settings, data));
+        DatabaseSettings database = databaseSettings(settings, data);
+        CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> PersistenceModule.migrate(database),
+                task -> Thread.ofPlatform().name("sluice-migration").start(task));
+        PersistenceModule persistence = null;
         try {
-            return start(settings, data, persistence);
+            persistence = PersistenceModule.connect(database);
+            return start(settings, data, persistence, migration);
         } catch (RuntimeException e) {
-            persistence.close();
+            // never close the pool under a migration still running: wait for it, whatever its outcome
+            migration.exceptionally(failure -> null).join();
+            if (persistence != null) {
+                persistence.close();
+            }
             throw e;
         }
     }
@@ -108,7 +123,8 @@ final class Sluice implements AutoCloseable {
                 .withConnectionTimeout(settings.dbConnectTimeout());
     }
 
-    private static Sluice start(Settings settings, DataDirectory data, PersistenceModule db) {
+    private static Sluice start(Settings settings, DataDirectory data, PersistenceModule db,
+            CompletableFuture<Void> migration) {
         Clock clock = () -> Instant.now().truncatedTo(ChronoUnit.MILLIS);
         SessionSecrets secrets = new SessionSecrets(settings.sessionSecretKey().orElseGet(data::sessionSecretKey));
         MetadataSchemas schemas = new JsonSchemaMetadataSchemas();
@@ -142,22 +158,14 @@ final class Sluice implements AutoCloseable {
                 .listEvents(new ListEventsService(db.eventFeed()))
                 .build();
 
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
-                Thread.ofPlatform().name("sluice-scheduler-", 0).daemon().factory());
-        ExpireDueSessions expiry = new ExpireDueSessionsService(db.depositSessions(), outbox, unitOfWork, clock);
-        every(scheduler, settings.expirySweepInterval(), "expiry sweep", () -> sweep(expiry));
-        every(scheduler, FEED_POSITION_INTERVAL, "feed positions", db::assignFeedPositions);
-
         Streams streams = settings.kafkaBootstrapServers().map(servers -> {
             OutboxRelay relay = new OutboxRelay(outbox, RelaySettings.defaults(servers)
                     .withTopic(settings.eventsTopic()).withShutdownTimeout(RELAY_DRAIN)
                     .withRetention(settings.outboxRetention()), clock);
-            relay.start(scheduler);
             metrics.watch(relay);
             ObservationConsumer consumer = new ObservationConsumer(recordObservation,
                     ObservationSettings.defaults(servers).withTopic(settings.observationsTopic())
                             .withShutdownTimeout(CONSUMER_DRAIN));
-            consumer.start(scheduler);
             metrics.watch(consumer);
             return new Streams(relay, consumer, new BrokerCheck(servers, BROKER_CHECK_TIMEOUT));
         }).orElse(Streams.OFF);
@@ -187,9 +195,37 @@ final class Sluice implements AutoCloseable {
                     api.register(routing);
                 })
                 .addFeature(ObserveFeature.just(health.build(), MetricsObserver.create()))
-                .build()
-                .start();
+                .build();
+
+        try {
+            awaitMigration(migration);
+        } catch (RuntimeException e) {
+            closeQuietly(streams);
+            throw e;
+        }
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+                Thread.ofPlatform().name("sluice-scheduler-", 0).daemon().factory());
+        ExpireDueSessions expiry = new ExpireDueSessionsService(db.depositSessions(), outbox, unitOfWork, clock);
+        every(scheduler, settings.expirySweepInterval(), "expiry sweep", () -> sweep(expiry));
+        every(scheduler, FEED_POSITION_INTERVAL, "feed positions", db::assignFeedPositions);
+        if (streams.relay() != null) {
+            streams.relay().start(scheduler);
+            streams.consumer().start(scheduler);
+        }
+        server.start();
         return new Sluice(db, metrics, scheduler, streams, server, stopping);
+    }
+
+    /** Rethrows a failed migration as the sequential call would have thrown it. */
+    private static void awaitMigration(CompletableFuture<Void> migration) {
+        try {
+            migration.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** Sweeps until no due session is left, so a backlog clears in one pass. */
@@ -241,9 +277,7 @@ final class Sluice implements AutoCloseable {
     public void close() {
         stopping.set(true);
         server.stop();
-        closeQuietly(streams.relay());
-        closeQuietly(streams.consumer());
-        closeQuietly(streams.brokerCheck());
+        closeQuietly(streams);
         scheduler.shutdown();
         try {
             scheduler.awaitTermination(1, TimeUnit.SECONDS);
@@ -252,6 +286,12 @@ final class Sluice implements AutoCloseable {
         }
         metrics.close();
         persistence.close();
+    }
+
+    private static void closeQuietly(Streams streams) {
+        closeQuietly(streams.relay());
+        closeQuietly(streams.consumer());
+        closeQuietly(streams.brokerCheck());
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -7,25 +7,30 @@ import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.math.BigInteger;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Mints RS256 tokens that {@link HttpApi} accepts, from an RSA private key in JWK form: for the
- * embedded default's {@code token} command and for tests. {@link #generateKeys} makes such a key
- * and the matching public JWK set to configure as {@link JwtSettings#jwks()}.
+ * Mints tokens that {@link HttpApi} accepts, from a private key in JWK form: for the embedded
+ * default's {@code token} command and for tests. {@link #generateKeys} makes an ES256 (P-256) key
+ * and the matching public JWK set to configure as {@link JwtSettings#jwks()}; P-256 rather than
+ * RSA because generating an RSA-2048 key costs the first start of Sluice about half a second.
+ * RS256 keys (dev keys of earlier versions) still sign.
  */
 public final class JwtMinter {
-    private static final String ALGORITHM = "RS256";
+    /** The key type each signing algorithm needs. */
+    private static final Map<String, String> KEY_TYPES = Map.of("ES256", Jwk.KEY_TYPE_EC, "RS256", Jwk.KEY_TYPE_RSA);
+    private static final int P256_VALUE_BYTES = 32;
 
     private final Jwk key;
 
@@ -59,8 +64,8 @@ public final class JwtMinter {
     public static JwtMinter fromPrivateJwk(String privateJwkJson) {
         try (JsonReader reader = Json.createReader(new StringReader(privateJwkJson))) {
             Jwk key = Jwk.create(reader.readObject());
-            if (!ALGORITHM.equals(key.algorithm()) || !Jwk.KEY_TYPE_RSA.equals(key.keyType())) {
-                throw new IllegalArgumentException("the signing key must be an RS256 RSA key");
+            if (key.algorithm() == null || !key.keyType().equals(KEY_TYPES.get(key.algorithm()))) {
+                throw new IllegalArgumentException("the signing key must be an ES256 EC key or an RS256 RSA key");
             }
             return new JwtMinter(key);
         }
@@ -69,22 +74,18 @@ public final class JwtMinter {
     public static Keys generateKeys(String keyId) {
         KeyPair pair;
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
             pair = generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has RSA", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has P-256", e);
         }
-        RSAPublicKey pub = (RSAPublicKey) pair.getPublic();
-        RSAPrivateCrtKey priv = (RSAPrivateCrtKey) pair.getPrivate();
+        ECPublicKey pub = (ECPublicKey) pair.getPublic();
+        ECPrivateKey priv = (ECPrivateKey) pair.getPrivate();
         ObjectNode publicJwk = JsonIo.object()
-                .put("kty", "RSA").put("kid", keyId).put("use", "sig").put("alg", ALGORITHM)
-                .put("n", base64(pub.getModulus())).put("e", base64(pub.getPublicExponent()));
-        ObjectNode privateJwk = publicJwk.deepCopy()
-                .put("d", base64(priv.getPrivateExponent()))
-                .put("p", base64(priv.getPrimeP())).put("q", base64(priv.getPrimeQ()))
-                .put("dp", base64(priv.getPrimeExponentP())).put("dq", base64(priv.getPrimeExponentQ()))
-                .put("qi", base64(priv.getCrtCoefficient()));
+                .put("kty", "EC").put("kid", keyId).put("use", "sig").put("alg", "ES256").put("crv", "P-256")
+                .put("x", base64(pub.getW().getAffineX())).put("y", base64(pub.getW().getAffineY()));
+        ObjectNode privateJwk = publicJwk.deepCopy().put("d", base64(priv.getS()));
         ObjectNode set = JsonIo.object();
         set.putArray("keys").add(publicJwk);
         return new Keys(JsonIo.MAPPER.writeValueAsString(privateJwk), JsonIo.MAPPER.writeValueAsString(set));
@@ -93,7 +94,7 @@ public final class JwtMinter {
     /** The signed token in JWS compact serialization. */
     public String mint(Claims claims) {
         Jwt.Builder jwt = Jwt.builder()
-                .algorithm(ALGORITHM)
+                .algorithm(key.algorithm())
                 .keyId(key.keyId())
                 .type("JWT")
                 .subject(claims.subject())
@@ -108,12 +109,12 @@ public final class JwtMinter {
         return SignedJwt.sign(jwt.build(), key).tokenContent();
     }
 
-    /** Unsigned big-endian bytes, as RFC 7518 wants JWK integers. */
+    /** A P-256 value as RFC 7518 wants it: exactly 32 big-endian bytes, left-padded. */
     private static String base64(BigInteger value) {
         byte[] bytes = value.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        byte[] fixed = new byte[P256_VALUE_BYTES];
+        int length = Math.min(bytes.length, P256_VALUE_BYTES);
+        System.arraycopy(bytes, bytes.length - length, fixed, P256_VALUE_BYTES - length, length);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(fixed);
     }
 }

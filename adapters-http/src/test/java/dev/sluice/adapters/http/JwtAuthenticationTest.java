@@ -2,13 +2,20 @@ package dev.sluice.adapters.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sluice.application.port.in.Caller;
 import dev.sluice.domain.widget.Widget;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -118,18 +125,47 @@ class JwtAuthenticationTest {
 
     @Test
     void aTokenMintedByJwtMinterIsAccepted() {
-        JwtMinter.Keys keys = JwtMinter.generateKeys("dev-1");
+        var user = mintAndVerify(JwtMinter.generateKeys("dev-1"));
+
+        assertEquals("dev", user.subject());
+        assertEquals(true, user.isMemberOf(new dev.sluice.domain.widget.BusinessId("biz_demo")));
+        assertEquals(true, user.hasScope("deposits:observe"));
+    }
+
+    /** A data directory from before the ES256 dev keys holds an RS256 key; `token` must keep working with it. */
+    @Test
+    void anRs256DevKeyStillMintsAcceptedTokens() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        var key = (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+        var publicJwk = JsonIo.object().put("kty", "RSA").put("kid", "dev-rsa").put("use", "sig").put("alg", "RS256")
+                .put("n", unsigned(key.getModulus())).put("e", unsigned(key.getPublicExponent()));
+        var privateJwk = publicJwk.deepCopy().put("d", unsigned(key.getPrivateExponent()))
+                .put("p", unsigned(key.getPrimeP())).put("q", unsigned(key.getPrimeQ()))
+                .put("dp", unsigned(key.getPrimeExponentP())).put("dq", unsigned(key.getPrimeExponentQ()))
+                .put("qi", unsigned(key.getCrtCoefficient()));
+        var set = JsonIo.object();
+        set.putArray("keys").add(publicJwk);
+
+        var user = mintAndVerify(new JwtMinter.Keys(JsonIo.MAPPER.writeValueAsString(privateJwk),
+                JsonIo.MAPPER.writeValueAsString(set)));
+
+        assertEquals("dev", user.subject());
+    }
+
+    private static Caller.BusinessUser mintAndVerify(JwtMinter.Keys keys) {
         java.nio.file.Path jwks = writeTemp(keys.publicJwkSet());
         String token = JwtMinter.fromPrivateJwk(keys.privateJwk()).mint(new JwtMinter.Claims("dev", List.of("biz_demo"),
                 List.of("deposits:observe"), "sluice-dev", "sluice", Instant.now(), Instant.now().plusSeconds(3600)));
         BearerTokens tokens = new BearerTokens(JwtSettings.of(jwks.toString(), "sluice-dev", "sluice"),
                 new JwkSetSource(jwks.toString(), java.time.Clock.systemUTC()), java.time.Clock.systemUTC());
+        return tokens.verify(token);
+    }
 
-        var user = tokens.verify(token);
-
-        assertEquals("dev", user.subject());
-        assertEquals(true, user.isMemberOf(new dev.sluice.domain.widget.BusinessId("biz_demo")));
-        assertEquals(true, user.hasScope("deposits:observe"));
+    private static String unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes);
     }
 
     @Test

@@ -203,7 +203,9 @@ final class Sluice implements AutoCloseable {
             closeQuietly(streams);
             throw e;
         }
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+        // One thread per recurring job (sweeper, feed positions, relay, consumer): the consumer's
+        // poll blocks for up to its poll timeout, and a relay pass waiting behind it is relay lag.
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4,
                 Thread.ofPlatform().name("sluice-scheduler-", 0).daemon().factory());
         ExpireDueSessions expiry = new ExpireDueSessionsService(db.depositSessions(), outbox, unitOfWork, clock);
         every(scheduler, settings.expirySweepInterval(), "expiry sweep", () -> sweep(expiry));

@@ -3,6 +3,7 @@
 # and tests, run from the Maven Central jars of org.apache.kafka:kafka_2.13 (no Docker needed).
 #
 #   scripts/kafka.sh start            fetch jars if missing, fresh storage, start, wait until ready
+#   scripts/kafka.sh fetch            only fetch the jars into .kafka/lib (once)
 #   scripts/kafka.sh stop             stop it (fine when not running) and delete its data
 #   scripts/kafka.sh wait [SECONDS]   wait until ready (default 60 s); exit 1 on timeout
 #   scripts/kafka.sh status           exit 0 ready, 1 running but not ready, 3 not running
@@ -263,6 +264,7 @@ main() {
     shift
     case $cmd in
         start) cmd_start ;;
+        fetch) take_lock; fetch_jars ;;
         stop) cmd_stop ;;
         wait) cmd_wait "$@" ;;
         status) cmd_status ;;

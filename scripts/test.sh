@@ -70,6 +70,9 @@ sluice_log "JDK: $JAVA_HOME ($("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1))
 ensure_mariadb
 fresh_test_database
 
+# The broker-outage test runs a throw-away broker of its own from these jars, whoever runs the shared one.
+bash scripts/kafka.sh fetch >&2
+
 # A broker this checkout did not start (another clone's, a developer's) is used as it is.
 if bash scripts/kafka.sh status >/dev/null 2>&1 || sluice_port_open 127.0.0.1 9092; then
     sluice_log "Kafka broker already answering on 127.0.0.1:9092; using it and leaving it running"

@@ -30,6 +30,7 @@ import dev.sluice.application.service.RecordObservationService;
 import dev.sluice.application.service.RotateWidgetSecretService;
 import dev.sluice.application.service.UpdateWidgetService;
 import dev.sluice.domain.session.SessionSecrets;
+import io.helidon.common.concurrency.limits.FixedLimit;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.http.HeaderValues;
@@ -59,6 +60,8 @@ final class Sluice implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Sluice.class.getName());
     private static final int EXPIRY_BATCH = 200;
     private static final Duration FEED_POSITION_INTERVAL = Duration.ofMillis(500);
+    private static final int ADMISSION_QUEUE = 4096;
+    private static final Duration ADMISSION_WAIT = Duration.ofSeconds(10);
     /*
      * SIGTERM to exit within 10 s: requests in flight get 4 s, the relay 3 s to finish the sends it
      * has claimed, the consumer 2 s for the message in hand; the rest closes at once.
@@ -183,6 +186,7 @@ final class Sluice implements AutoCloseable {
                 .port(settings.port())
                 .shutdownHook(false)
                 .shutdownGracePeriod(REQUEST_GRACE)
+                .concurrencyLimit(admission(settings))
                 .routing(routing -> {
                     routing.addFilter((chain, request, response) -> {
                         // the server waits for each connection to end, and a keep-alive one would
@@ -216,6 +220,20 @@ final class Sluice implements AutoCloseable {
         }
         server.start();
         return new Sluice(db, metrics, scheduler, streams, server, stopping);
+    }
+
+    /**
+     * Requests beyond twice the pool size wait in one first-come queue: waiting there in order is
+     * fairer than all of them racing for a pool connection, where the unlucky ones gave up after
+     * the pool's timeout and answered 503 while later requests went through.
+     */
+    private static FixedLimit admission(Settings settings) {
+        return FixedLimit.builder()
+                .permits(2 * settings.dbPoolSize())
+                .fair(true)
+                .queueLength(ADMISSION_QUEUE)
+                .queueTimeout(ADMISSION_WAIT)
+                .build();
     }
 
     /** Rethrows a failed migration as the sequential call would have thrown it. */

@@ -82,24 +82,6 @@ trap on_exit EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-ensure_mariadb() {
-    if ! sluice_port_open 127.0.0.1 3306; then
-        sluice_log "MariaDB is not answering on 127.0.0.1:3306; starting it"
-        start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd ||
-            sluice_die "could not start MariaDB (/usr/sbin/mariadbd)"
-        sluice_wait_port 127.0.0.1 3306 60 || sluice_die "MariaDB did not answer on 127.0.0.1:3306 within 60 s"
-    fi
-    local client tries=0
-    client=$(command -v mariadb || command -v mysql) || sluice_die "no mariadb/mysql client on PATH"
-    until "$client" --protocol=TCP -h 127.0.0.1 -P 3306 -u root --batch </dev/null -e \
-        "DROP DATABASE IF EXISTS $DB_NAME;
-         CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"; do
-        ((++tries < 10)) || sluice_die "could not create database $DB_NAME as root on 127.0.0.1:3306"
-        sleep 1
-    done
-    sluice_log "database $DB_NAME created"
-}
-
 ensure_broker() {
     if bash scripts/kafka.sh status >/dev/null 2>&1; then
         sluice_log "Kafka broker already running; using it and leaving it running"
@@ -145,7 +127,8 @@ stop() {
 
 sluice_pick_jdk
 sluice_log "JDK: $JAVA_HOME"
-ensure_mariadb
+sluice_ensure_mariadb
+sluice_fresh_database "$DB_NAME"
 ensure_broker
 build
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -62,3 +62,28 @@ sluice_wait_port() {
         sleep 1
     done
 }
+
+# Makes sure MariaDB answers on 127.0.0.1:3306, starting the local server when it is down.
+sluice_ensure_mariadb() {
+    if ! sluice_port_open 127.0.0.1 3306; then
+        sluice_log "MariaDB is not answering on 127.0.0.1:3306; starting it"
+        start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd ||
+            sluice_die "could not start MariaDB (/usr/sbin/mariadbd)"
+        sluice_wait_port 127.0.0.1 3306 60 || sluice_die "MariaDB did not answer on 127.0.0.1:3306 within 60 s"
+    fi
+    sluice_log "MariaDB answers on 127.0.0.1:3306"
+}
+
+# Drops and creates the database $1 (utf8mb4) as root on 127.0.0.1:3306.
+sluice_fresh_database() {
+    local name=$1 client tries=0
+    client=$(command -v mariadb || command -v mysql) || sluice_die "no mariadb/mysql client on PATH"
+    # The server may accept TCP a moment before it accepts logins; retry briefly.
+    until "$client" --protocol=TCP -h 127.0.0.1 -P 3306 -u root --batch </dev/null -e \
+        "DROP DATABASE IF EXISTS \`$name\`;
+         CREATE DATABASE \`$name\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"; do
+        ((++tries < 10)) || sluice_die "could not create database $name as root on 127.0.0.1:3306"
+        sleep 1
+    done
+    sluice_log "database $name created (utf8mb4)"
+}

@@ -40,35 +40,11 @@ trap on_exit EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-ensure_mariadb() {
-    if ! sluice_port_open 127.0.0.1 3306; then
-        sluice_log "MariaDB is not answering on 127.0.0.1:3306; starting it"
-        start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd ||
-            sluice_die "could not start MariaDB (/usr/sbin/mariadbd)"
-        sluice_wait_port 127.0.0.1 3306 60 || sluice_die "MariaDB did not answer on 127.0.0.1:3306 within 60 s"
-    fi
-    sluice_log "MariaDB answers on 127.0.0.1:3306"
-}
-
-fresh_test_database() {
-    local client
-    client=$(command -v mariadb || command -v mysql) || sluice_die "no mariadb/mysql client on PATH"
-    # The server may accept TCP a moment before it accepts logins; retry briefly.
-    local tries=0
-    until "$client" --protocol=TCP -h 127.0.0.1 -P 3306 -u root --batch </dev/null -e \
-        "DROP DATABASE IF EXISTS \`$TEST_DB\`;
-         CREATE DATABASE \`$TEST_DB\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"; do
-        ((++tries < 10)) || sluice_die "could not create database $TEST_DB as root on 127.0.0.1:3306"
-        sleep 1
-    done
-    sluice_log "database $TEST_DB created (utf8mb4)"
-}
-
 sluice_pick_jdk
 sluice_log "JDK: $JAVA_HOME ($("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1))"
 
-ensure_mariadb
-fresh_test_database
+sluice_ensure_mariadb
+sluice_fresh_database "$TEST_DB"
 
 # The broker-outage test runs a throw-away broker of its own from these jars, whoever runs the shared one.
 bash scripts/kafka.sh fetch >&2

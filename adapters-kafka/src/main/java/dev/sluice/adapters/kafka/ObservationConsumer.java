@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,12 +53,12 @@ public final class ObservationConsumer implements AutoCloseable {
     private volatile Duration nextDelay = Duration.ZERO;
     private int failures;
     private boolean clientsClosed;
-    private ScheduledExecutorService scheduler;
-    private ScheduledFuture<?> scheduled;
+    private final Repeater loop;
 
     public ObservationConsumer(RecordObservation recordObservation, ObservationSettings settings) {
         this.recordObservation = recordObservation;
         this.settings = settings;
+        this.loop = new Repeater("consumer", this::pollOnce, this::nextDelay);
         this.consumer = KafkaClients.consumer(settings);
         this.deadLetters = KafkaClients.producer(settings.bootstrapServers(), settings.sendTimeout());
         consumer.subscribe(List.of(settings.topic()));
@@ -202,21 +201,8 @@ public final class ObservationConsumer implements AutoCloseable {
     }
 
     /** Polls on {@code scheduler} until {@link #close()}; a poll occupies one of its threads for up to {@code pollTimeout}. */
-    public synchronized void start(ScheduledExecutorService scheduler) {
-        if (this.scheduler != null || closed) {
-            throw new IllegalStateException("consumer already started or closed");
-        }
-        this.scheduler = scheduler;
-        scheduled = scheduler.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
-    }
-
-    private void tick() {
-        pollOnce();
-        synchronized (this) {
-            if (!closed) {
-                scheduled = scheduler.schedule(this::tick, nextDelay.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
+    public void start(ScheduledExecutorService scheduler) {
+        loop.start(scheduler);
     }
 
     /**
@@ -230,9 +216,7 @@ public final class ObservationConsumer implements AutoCloseable {
                 return;
             }
             closed = true;
-            if (scheduled != null) {
-                scheduled.cancel(false);
-            }
+            loop.stop();
         }
         consumer.wakeup();
         try {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,12 +55,15 @@ public final class OutboxRelay implements AutoCloseable {
     private int failures;
     private volatile Duration nextDelay = Duration.ZERO;
     private Instant nextPruneAt = Instant.MIN;
-    private ScheduledExecutorService scheduler;
-    private ScheduledFuture<?> scheduled;
+    private final Repeater loop;
 
     public OutboxRelay(Outbox outbox, RelaySettings settings, Clock clock) {
         this.outbox = outbox;
         this.settings = settings;
+        this.loop = new Repeater("relay", () -> {
+            runOnce();
+            pruneIfDue();
+        }, this::nextDelay);
         this.clock = clock;
         this.json = new CloudEventJson();
         this.producer = KafkaClients.producer(settings.bootstrapServers(), settings.sendTimeout());
@@ -109,22 +111,8 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /** Runs passes on {@code scheduler} until {@link #close()}, pruning every {@code pruneInterval}. */
-    public synchronized void start(ScheduledExecutorService scheduler) {
-        if (this.scheduler != null || closed) {
-            throw new IllegalStateException("relay already started or closed");
-        }
-        this.scheduler = scheduler;
-        scheduled = scheduler.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
-    }
-
-    private void tick() {
-        runOnce();
-        pruneIfDue();
-        synchronized (this) {
-            if (!closed) {
-                scheduled = scheduler.schedule(this::tick, nextDelay.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
+    public void start(ScheduledExecutorService scheduler) {
+        loop.start(scheduler);
     }
 
     private void pruneIfDue() {
@@ -154,9 +142,7 @@ public final class OutboxRelay implements AutoCloseable {
                 return;
             }
             closed = true;
-            if (scheduled != null) {
-                scheduled.cancel(false);
-            }
+            loop.stop();
         }
         long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
         boolean passFinished = false;

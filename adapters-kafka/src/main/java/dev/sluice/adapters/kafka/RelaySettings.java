@@ -50,8 +50,12 @@ public record RelaySettings(
         }
     }
 
+    /**
+     * A pass costs a few database round trips whatever its size, and on a saturated machine each
+     * takes long, so the batch must be large enough to outpace the API: 2,000 events a pass.
+     */
     public static RelaySettings defaults(String bootstrapServers) {
-        return new RelaySettings(bootstrapServers, DEFAULT_TOPIC, 500, Duration.ofSeconds(60),
+        return new RelaySettings(bootstrapServers, DEFAULT_TOPIC, 2_000, Duration.ofSeconds(60),
                 Duration.ofMillis(100), new Backoff(Duration.ofMillis(100), Duration.ofSeconds(30)),
                 Duration.ofSeconds(30), Duration.ofDays(7), Duration.ofMinutes(10), Duration.ofSeconds(10));
     }

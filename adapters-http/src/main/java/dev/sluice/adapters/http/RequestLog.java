@@ -34,8 +34,9 @@ final class RequestLog implements Filter {
             String method = request.prologue().method().text();
             String route = route(scope, request.prologue().uriPath().path());
             int status = response.status().code();
-            LOG.log(System.Logger.Level.INFO, "{0} {1} {2} {3} {4}ms", scope.requestId(), method, route, status,
-                    latency.toMillis());
+            // a plain concatenation: a MessageFormat pattern cost more CPU per request than the line's I/O
+            LOG.log(System.Logger.Level.INFO, () -> scope.requestId() + " " + method + " " + route + " " + status
+                    + " " + latency.toMillis() + "ms");
             observer.completed(method, route, status, latency);
         });
         chain.proceed();

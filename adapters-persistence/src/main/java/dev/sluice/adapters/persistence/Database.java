@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Runs named statements on the unit of work of the calling thread, or on their own connection
- * outside one. The repositories never see a transaction: a unit of work started here is found
+ * Runs named statements on the unit of work of the calling thread, or in a transaction of their
+ * own outside one. The repositories never see a transaction: a unit of work started here is found
  * through a thread-local, so a use case's change and its outbox rows share one transaction.
  */
 final class Database implements UnitOfWork {
@@ -108,23 +108,24 @@ final class Database implements UnitOfWork {
         return statement;
     }
 
+    /**
+     * Outside a unit of work a statement is a transaction of its own. The pool's connections stay in
+     * manual-commit mode, so a transaction never switches autocommit off and on again: that was two
+     * of the six statements of every created session.
+     */
     private <T> T call(Function<DbExecute, T> action) {
+        Scope scope = current.get();
+        if (scope == null) {
+            return inNewTransaction(() -> call(action));
+        }
         try {
-            return action.apply(executor());
+            if (scope.transaction == null) {
+                scope.transaction = client.transaction();
+            }
+            return action.apply(scope.transaction);
         } catch (RuntimeException failure) {
             throw StoreFailures.translate(failure);
         }
-    }
-
-    private DbExecute executor() {
-        Scope scope = current.get();
-        if (scope == null) {
-            return client.execute();
-        }
-        if (scope.transaction == null) {
-            scope.transaction = client.transaction();
-        }
-        return scope.transaction;
     }
 
     private static void commit(Scope scope) {

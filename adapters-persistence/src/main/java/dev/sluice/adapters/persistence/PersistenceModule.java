@@ -218,6 +218,8 @@ public final class PersistenceModule implements AutoCloseable {
         // READ COMMITTED on every database: no gap locks in InnoDB, so claims never block inserts,
         // and every statement sees what committed before it (the feed sequencer relies on that).
         config.put("transactionIsolation", "TRANSACTION_READ_COMMITTED");
+        // Every statement runs in a transaction (see Database), so connections never leave manual-commit mode.
+        config.put("autoCommit", "false");
         settings.driverProperties().forEach((name, value) -> config.put("dataSource." + name, value));
         return config;
     }

@@ -52,8 +52,27 @@ public final class CreateDepositSessionService implements CreateDepositSession {
         this.ttl = ttl;
     }
 
+    /**
+     * Without an Idempotency-Key the whole request is one unit of work, so the widget read and the
+     * inserts share one connection and one commit. With a key, the idempotency record commits on its
+     * own first, so that a concurrent retry sees it; it must not wait inside another transaction for
+     * a second connection.
+     */
     @Override
     public CreatedSession create(Command command) {
+        if (command.idempotencyKey().isEmpty()) {
+            return unitOfWork.inTransaction(() -> createNew(usableWidget(command), command, null));
+        }
+        Widget widget = usableWidget(command);
+        String key = command.idempotencyKey().get();
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw DomainException.validationFailed(List.of(new Violation("Idempotency-Key", "invalid_format",
+                    "must be 1-255 printable ASCII characters")));
+        }
+        return createOnce(widget, command, key);
+    }
+
+    private Widget usableWidget(Command command) {
         Widget widget = WidgetId.parse(command.widgetId())
                 .flatMap(widgets::findById)
                 .filter(w -> !w.isDeleted())
@@ -65,13 +84,7 @@ public final class CreateDepositSessionService implements CreateDepositSession {
         if (command.originHost().filter(host -> !widget.allowsOrigin(host)).isPresent()) {
             throw new DomainException(ErrorCode.DOMAIN_NOT_ALLOWED, "this origin may not use the widget");
         }
-        command.idempotencyKey().filter(key -> !IDEMPOTENCY_KEY.matcher(key).matches()).ifPresent(key -> {
-            throw DomainException.validationFailed(List.of(new Violation("Idempotency-Key", "invalid_format",
-                    "must be 1-255 printable ASCII characters")));
-        });
-        return command.idempotencyKey()
-                .map(key -> createOnce(widget, command, key))
-                .orElseGet(() -> createNew(widget, command, null));
+        return widget;
     }
 
     private CreatedSession createOnce(Widget widget, Command command, String key) {

@@ -37,7 +37,8 @@ public final class InMemoryUnitOfWork implements UnitOfWork {
     @Override
     public synchronized <T> T inTransaction(Supplier<T> work) {
         if (guard.active) {
-            throw new IllegalStateException("units of work do not nest");
+            // joins the unit of work running on this thread (the lock is held by it)
+            return work.get();
         }
         List<Object> before = new ArrayList<>();
         stores.forEach(store -> before.add(store.snapshot()));

@@ -20,6 +20,9 @@ abstract class WidgetsContract {
 
     abstract PersistenceModule db();
 
+    /** Another Sluice instance on the same database. */
+    abstract PersistenceModule otherInstance();
+
     @Test
     void storesEverySettingAndReadsItBack() {
         Widget widget = Widget.create(newBusiness(), settings("Émoji shop 💸"), NOW).widget();
@@ -54,6 +57,23 @@ abstract class WidgetsContract {
         assertFalse(found.enabled());
         assertEquals(later, found.updatedAt());
         assertEquals(1, found.version());
+    }
+
+    @Test
+    void aChangeMadeThroughAnotherInstanceIsSeenByTheNextRead() {
+        Widget widget = Fixtures.storedWidget(db(), newBusiness(), NOW);
+        assertTrue(db().widgets().findById(widget.id()).orElseThrow().enabled());
+        Widget.Issued rotated = widget.reconfigure(widget.settings(), false, NOW.plusSeconds(1))
+                .rotateSecret(NOW.plusSeconds(2));
+
+        otherInstance().widgets().update(rotated.widget());
+
+        Widget found = db().widgets().findById(widget.id()).orElseThrow();
+        assertFalse(found.enabled());
+        assertTrue(found.acceptsSecret(rotated.clientSecret()));
+        assertEquals(1, found.version());
+        otherInstance().widgets().update(found.delete(NOW.plusSeconds(3)));
+        assertTrue(db().widgets().findById(widget.id()).orElseThrow().isDeleted());
     }
 
     @Test

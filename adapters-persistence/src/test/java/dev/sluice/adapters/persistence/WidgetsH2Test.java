@@ -5,4 +5,9 @@ class WidgetsH2Test extends WidgetsContract {
     PersistenceModule db() {
         return TestDatabases.h2();
     }
+
+    @Override
+    PersistenceModule otherInstance() {
+        return TestDatabases.h2Other();
+    }
 }

@@ -5,4 +5,9 @@ class WidgetsMariaDbTest extends WidgetsContract {
     PersistenceModule db() {
         return TestDatabases.mariaDb();
     }
+
+    @Override
+    PersistenceModule otherInstance() {
+        return TestDatabases.mariaDbOther();
+    }
 }

@@ -74,6 +74,15 @@ final class Database implements UnitOfWork {
         });
     }
 
+    /** Runs a query given as text with {@code ?} parameters. */
+    <T> List<T> query(String name, String sql, List<?> values, Function<DbRow, T> mapper) {
+        return call(db -> {
+            try (Stream<DbRow> rows = db.createNamedQuery(name, sql).params(values).execute()) {
+                return rows.map(mapper).toList();
+            }
+        });
+    }
+
     <T> Optional<T> get(String name, Map<String, ?> params, Function<DbRow, T> mapper) {
         Statement statement = statement(name);
         return call(db -> db.createNamedGet(name, statement.sql()).params(statement.values(params)).execute()

@@ -94,6 +94,24 @@ abstract class OutboxContract {
     }
 
     @Test
+    void aSessionsNextEventWaitsWhileAnotherInstanceHoldsTheEarlierOne() {
+        assertEquals(states(List.of(created)), states(claimMine(db().outbox())));
+
+        assertTrue(claimMine(otherInstance().outbox()).isEmpty());
+        db().outbox().markPublished(List.of(created.id()));
+        assertEquals(states(List.of(cancelled)), states(claimMine(otherInstance().outbox())));
+    }
+
+    @Test
+    void aSessionsNextEventLeavesWhenTheEarlierOnesArePublishedAndPruned() {
+        db().outbox().markPublished(List.of(created.id()));
+        db().assignFeedPositions();
+        assertTrue(db().outbox().prunePublishedBefore(Instant.now().plusSeconds(1)) >= 1);
+
+        assertEquals(states(List.of(cancelled)), states(claimMine(db().outbox())));
+    }
+
+    @Test
     void aReleasedEventIsHandedOutAgain() {
         claimMine(db().outbox());
         db().outbox().release(List.of(created.id()));

@@ -87,7 +87,9 @@ public final class OutboxRelay implements AutoCloseable {
             List<SessionEvent> claimed = outbox.claimUnpublished(settings.batchSize(), settings.lease());
             publish(claimed);
             failures = 0;
-            nextDelay = claimed.size() == settings.batchSize() ? Duration.ZERO : settings.idleDelay();
+            // Passes follow each other until one finds nothing: under steady traffic an event waits
+            // for the pass in progress, not also for an idle pause (100 ms of the relay lag's p99).
+            nextDelay = claimed.isEmpty() ? settings.idleDelay() : Duration.ZERO;
         } catch (RelayFailure | RuntimeException e) {
             sendErrors.incrementAndGet();
             failures++;

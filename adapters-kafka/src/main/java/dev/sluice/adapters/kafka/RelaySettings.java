@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param batchSize        events claimed from the outbox per pass
  * @param lease            how long claimed events stay reserved for this instance; must outlast
  *                         a pass, or another instance may send them too
- * @param idleDelay        pause after a pass that found less than a full batch
+ * @param idleDelay        pause after a pass that found nothing to send
  * @param backoff          pause after failed passes while Kafka or the database is down
  * @param sendTimeout      how long one send may take before it counts as failed
  * @param retention        how long published events are kept before pruning

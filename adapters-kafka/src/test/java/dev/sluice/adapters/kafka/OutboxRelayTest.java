@@ -128,7 +128,9 @@ class OutboxRelayTest {
         try (OutboxRelay relay = new OutboxRelay(outbox, settings(kafka.bootstrap(), topic), CLOCK)) {
             assertEquals(3, relay.runOnce());
             assertEquals(0, relay.sendErrorCount());
-            assertEquals(Duration.ofMillis(20), relay.nextDelay());
+            assertEquals(Duration.ZERO, relay.nextDelay(), "a pass that found events is followed at once");
+            assertEquals(0, relay.runOnce());
+            assertEquals(Duration.ofMillis(20), relay.nextDelay(), "one that found none waits the idle delay");
         }
         assertEquals(events.stream().map(e -> e.id().value()).toList(),
                 kafka.readAll(topic, 3).stream().map(r -> mapper.readTree(r.value()).get("id").stringValue()).toList());

@@ -56,6 +56,11 @@ final class JdbcCeiling implements AutoCloseable {
         config.addDataSourceProperty("connectionTimeZone", "UTC");
         config.addDataSourceProperty("forceConnectionTimeZoneToSession", "true");
         config.addDataSourceProperty("characterEncoding", "UTF-8");
+        config.addDataSourceProperty("useServerPrepStmts", "true");
+        config.addDataSourceProperty("cachePrepStmts", "true");
+        config.addDataSourceProperty("prepStmtCacheSize", "256");
+        config.addDataSourceProperty("prepStmtCacheSqlLimit", "16384");
+        config.addDataSourceProperty("useLocalSessionState", "true");
         // The best case for this SQL: connections stay in manual commit, so one op is INSERT, INSERT, COMMIT.
         config.setAutoCommit(false);
         this.pool = new HikariDataSource(config);

@@ -22,7 +22,7 @@
 #   BENCH_POOL_SIZE         SLUICE_DB_POOL_SIZE, and the ceiling's pool [16]
 #   BENCH_DB_URL_OPTIONS    Connector/J options appended to the JDBC URL of Sluice and the ceiling alike,
 #                           e.g. cachePrepStmts=true&useLocalSessionState=true [none]
-#   BENCH_CONCURRENCY [16,64,256]  BENCH_WARMUP [10] s  BENCH_DURATION [30] s  BENCH_CEILING_DURATION [20] s
+#   BENCH_CONCURRENCY [16,64,256]  BENCH_WARMUP [20] s  BENCH_DURATION [30] s  BENCH_CEILING_DURATION [20] s
 #   BENCH_PORT [18080]
 set -euo pipefail
 
@@ -192,7 +192,7 @@ java -Xmx512m -cp "$LOADGEN/target/classes:$LOADGEN/target/libs/*" dev.sluice.be
     --label="$LABEL" --started-at="$STAMP" --commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
     --sluice-url="http://127.0.0.1:$PORT" --sluice-pid="$sluice_pid" --token="$token" --business="$BUSINESS" \
     --kafka="$KAFKA" --topic="$TOPIC" --db-url="$DB_URL" --db-user=root --db-password= --pool-size="$POOL_SIZE" \
-    --concurrency="${BENCH_CONCURRENCY:-16,64,256}" --warmup="${BENCH_WARMUP:-10}" \
+    --concurrency="${BENCH_CONCURRENCY:-16,64,256}" --warmup="${BENCH_WARMUP:-20}" \
     --duration="${BENCH_DURATION:-30}" --ceiling-duration="${BENCH_CEILING_DURATION:-20}" \
     --watch="$watch" --clk-tck="$(getconf CLK_TCK)" --load-before="$load_before" \
     --ready-ms="$ready_ms" --embedded-ready-ms="$embedded_ready_ms" \

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The create-session benchmark (bench/README.md). One run, about 5 minutes on 2 cores:
-#   1. MariaDB up (started if down), a fresh `sluice_bench` database, the Kafka broker up
+#   1. ready time of the embedded default (H2, Kafka off), first start on an empty data directory;
+#   2. MariaDB up (started if down), a fresh `sluice_bench` database, the Kafka broker up
 #      (started if down, and then stopped again at the end; a running broker is left alone);
-#   2. ready time of the embedded default (H2, Kafka off), first start on an empty data directory;
 #   3. Sluice from bootstrap/target/sluice.jar on MariaDB with the relay on; ready time;
 #   4. bench/loadgen: create a widget, warm up, create-session at each concurrency, relay lag,
 #      RSS and CPU per process; then Sluice is stopped and the JDBC ceiling runs on the same tables;
@@ -127,9 +127,6 @@ stop() {
 
 sluice_pick_jdk
 sluice_log "JDK: $JAVA_HOME"
-sluice_ensure_mariadb
-sluice_fresh_database "$DB_NAME"
-ensure_broker
 build
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 sluice_log "load average before the run: $load_before"
@@ -166,6 +163,12 @@ fi
 # shellcheck disable=SC2086 # java_opts is a list of options
 embedded_ready_ms=$(start_embedded embedded $java_opts)
 sluice_log "embedded default ready in $embedded_ready_ms ms"
+
+# After the embedded starts, which need neither: a broker starting up and MariaDB dropping the last
+# run's tables keep both cores busy for seconds, and the ready time would measure them.
+sluice_ensure_mariadb
+sluice_fresh_database "$DB_NAME"
+ensure_broker
 
 # Production-like: MariaDB, the relay on, the rate limit off (it would cap one widget's load at
 # 60 calls a minute per client address, and all load comes from one address).

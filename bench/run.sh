@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The create-session benchmark (bench/README.md). One run, about 5 minutes on 2 cores:
-#   1. ready time of the embedded default (H2, Kafka off), first start on an empty data directory;
-#   2. MariaDB up (started if down), a fresh `sluice_bench` database, the Kafka broker up
+#   1. MariaDB up (started if down), a fresh `sluice_bench` database, the Kafka broker up
 #      (started if down, and then stopped again at the end; a running broker is left alone);
+#   2. ready time of the embedded default (H2, Kafka off), first start on an empty data directory;
+#   (before 2 and 3 it waits, up to 60 s, until the machine is at least 80 % idle)
 #   3. Sluice from bootstrap/target/sluice.jar on MariaDB with the relay on; ready time;
 #   4. bench/loadgen: create a widget, warm up, create-session at each concurrency, relay lag,
 #      RSS and CPU per process; then Sluice is stopped and the JDBC ceiling runs on the same tables;
@@ -125,9 +126,33 @@ stop() {
     wait "$1" 2>/dev/null || true
 }
 
+# wait_quiet: waits (up to 60 s) until the machine is at least 80 % idle over one second, so that
+# what ran before (a build, another run's broker, MariaDB dropping the last run's tables, which it
+# does in the background) is not measured as Sluice's start or load.
+wait_quiet() {
+    local deadline=$((SECONDS + 60)) waited_from=$SECONDS a b idle total
+    while ((SECONDS < deadline)); do
+        read -ra a < <(head -n 1 /proc/stat)
+        sleep 1
+        read -ra b < <(head -n 1 /proc/stat)
+        idle=$((b[4] - a[4]))
+        total=0
+        for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
+        if ((total > 0 && idle * 100 / total >= 80)); then
+            sluice_log "machine quiet after $((SECONDS - waited_from)) s"
+            return 0
+        fi
+    done
+    sluice_log "WARNING: the machine stayed busy for 60 s; measuring anyway (see the load average)"
+}
+
 sluice_pick_jdk
 sluice_log "JDK: $JAVA_HOME"
 build
+sluice_ensure_mariadb
+sluice_fresh_database "$DB_NAME"
+ensure_broker
+wait_quiet
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 sluice_log "load average before the run: $load_before"
 
@@ -163,12 +188,7 @@ fi
 # shellcheck disable=SC2086 # java_opts is a list of options
 embedded_ready_ms=$(start_embedded embedded $java_opts)
 sluice_log "embedded default ready in $embedded_ready_ms ms"
-
-# After the embedded starts, which need neither: a broker starting up and MariaDB dropping the last
-# run's tables keep both cores busy for seconds, and the ready time would measure them.
-sluice_ensure_mariadb
-sluice_fresh_database "$DB_NAME"
-ensure_broker
+wait_quiet
 
 # Production-like: MariaDB, the relay on, the rate limit off (it would cap one widget's load at
 # 60 calls a minute per client address, and all load comes from one address).

@@ -66,12 +66,7 @@ final class Database implements UnitOfWork {
 
     <T> List<T> query(String name, Map<String, ?> params, Function<DbRow, T> mapper) {
         Statement statement = statement(name);
-        return call(db -> {
-            try (Stream<DbRow> rows = db.createNamedQuery(name, statement.sql()).params(statement.values(params))
-                    .execute()) {
-                return rows.map(mapper).toList();
-            }
-        });
+        return query(name, statement.sql(), statement.values(params), mapper);
     }
 
     /** Runs a query given as text with {@code ?} parameters. */

@@ -54,12 +54,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One running Sluice: the database, the use cases, the HTTP server and, when Kafka is
  * configured, the outbox relay and the observation consumer; plus the schedules every instance
- * runs (expiry sweeps, feed positions). {@link #close} stops them in the order that loses nothing.
+ * runs (expiry sweeps, feed positions, forgetting day-old idempotency records). {@link #close}
+ * stops them in the order that loses nothing.
  */
 final class Sluice implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Sluice.class.getName());
     private static final int EXPIRY_BATCH = 200;
     private static final Duration FEED_POSITION_INTERVAL = Duration.ofMillis(500);
+    private static final Duration IDEMPOTENCY_PURGE_INTERVAL = Duration.ofMinutes(10);
     private static final int ADMISSION_QUEUE = 4096;
     private static final Duration ADMISSION_WAIT = Duration.ofSeconds(10);
     /*
@@ -207,13 +209,16 @@ final class Sluice implements AutoCloseable {
             closeQuietly(streams);
             throw e;
         }
-        // One thread per recurring job (sweeper, feed positions, relay, consumer): the consumer's
-        // poll blocks for up to its poll timeout, and a relay pass waiting behind it is relay lag.
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4,
+        // One thread per recurring job (sweeper, feed positions, idempotency purge, relay, consumer):
+        // the consumer's poll blocks for up to its poll timeout, and a relay pass waiting behind it is
+        // relay lag.
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(5,
                 Thread.ofPlatform().name("sluice-scheduler-", 0).daemon().factory());
         ExpireDueSessions expiry = new ExpireDueSessionsService(db.depositSessions(), outbox, unitOfWork, clock);
         every(scheduler, settings.expirySweepInterval(), "expiry sweep", () -> sweep(expiry));
         every(scheduler, FEED_POSITION_INTERVAL, "feed positions", db::assignFeedPositions);
+        every(scheduler, IDEMPOTENCY_PURGE_INTERVAL, "idempotency purge",
+                () -> db.idempotencyRecords().forgetExpired(clock.now()));
         if (streams.relay() != null) {
             streams.relay().start(scheduler);
             streams.consumer().start(scheduler);

@@ -29,6 +29,9 @@ final class JdbcIdempotencyRecords implements IdempotencyRecords {
     /** A request still IN_PROGRESS after this long has died; its key is free again. */
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
 
+    /** Records deleted per statement, so that a purge never holds many row locks at once. */
+    static final int PURGE_BATCH = 1_000;
+
     private static final String IN_PROGRESS = "IN_PROGRESS";
     private static final String COMPLETED = "COMPLETED";
 
@@ -47,7 +50,8 @@ final class JdbcIdempotencyRecords implements IdempotencyRecords {
             "idempotency.complete", "UPDATE idempotency_records SET state = '" + COMPLETED + "',"
                     + " session_id = :session_id WHERE widget_id = :widget_id AND key_digest = :key_digest",
             "idempotency.release", "DELETE FROM idempotency_records WHERE widget_id = :widget_id"
-                    + " AND key_digest = :key_digest AND state = '" + IN_PROGRESS + "'");
+                    + " AND key_digest = :key_digest AND state = '" + IN_PROGRESS + "'",
+            "idempotency.purge", "DELETE FROM idempotency_records WHERE created_at < :cutoff LIMIT " + PURGE_BATCH);
 
     private final Database db;
 
@@ -92,6 +96,22 @@ final class JdbcIdempotencyRecords implements IdempotencyRecords {
     @Override
     public void release(WidgetId widget, String key) {
         db.dml("idempotency.release", params("widget_id", widget.value(), "key_digest", digest(key)));
+    }
+
+    /**
+     * A record that turns stale while this runs is deleted or restarted, whichever locks it first;
+     * either way the next {@link #begin} with its key starts afresh.
+     */
+    @Override
+    public int forgetExpired(Instant now) {
+        Map<String, Object> params = params("cutoff", utc(now.minus(RETENTION)));
+        int total = 0;
+        int deleted;
+        do {
+            deleted = (int) db.dml("idempotency.purge", params);
+            total += deleted;
+        } while (deleted == PURGE_BATCH);
+        return total;
     }
 
     private static boolean isStale(Record record, Instant now) {

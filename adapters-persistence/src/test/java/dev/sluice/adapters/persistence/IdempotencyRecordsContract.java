@@ -3,6 +3,7 @@ package dev.sluice.adapters.persistence;
 import static dev.sluice.adapters.persistence.Fixtures.newBusiness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.application.port.out.IdempotencyRecords;
 import dev.sluice.application.port.out.IdempotencyRecords.Completed;
@@ -97,6 +98,35 @@ abstract class IdempotencyRecordsContract {
         assertEquals(new Started(), records.begin(other, KEY, "fp1", NOW));
         assertEquals(new Started(), records.begin(widget, KEY.toUpperCase(), "fp1", NOW));
         assertEquals(new Started(), records.begin(widget, KEY + " ", "fp1", NOW));
+    }
+
+    @Test
+    void recordsOlderThanADayAreForgottenYoungerOnesKept() {
+        SessionId session = SessionId.generate();
+        records.begin(widget, KEY, "fp1", NOW);
+        records.begin(widget, "younger", "fp2", NOW.plus(Duration.ofHours(2)));
+        db().unitOfWork().inTransaction(() -> {
+            records.complete(widget, "younger", session);
+            return null;
+        });
+        Instant dayLater = NOW.plus(Duration.ofHours(25));
+
+        assertTrue(records.forgetExpired(dayLater) >= 1);
+
+        assertEquals(0, records.forgetExpired(dayLater));
+        assertEquals(new Started(), records.begin(widget, KEY, "fp3", NOW.plusSeconds(1)), "the old record is gone");
+        assertEquals(new Completed("fp2", session), records.begin(widget, "younger", "fp2", dayLater));
+    }
+
+    @Test
+    void aPurgeDeletesMoreThanOneBatch() {
+        int count = JdbcIdempotencyRecords.PURGE_BATCH + 1;
+        for (int i = 0; i < count; i++) {
+            records.begin(widget, "bulk-" + i, "fp", NOW.minus(Duration.ofDays(30)));
+        }
+
+        assertTrue(records.forgetExpired(NOW) >= count);
+        assertEquals(0, records.forgetExpired(NOW));
     }
 
     @Test

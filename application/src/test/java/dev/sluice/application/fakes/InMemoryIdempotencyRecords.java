@@ -49,6 +49,13 @@ public final class InMemoryIdempotencyRecords implements IdempotencyRecords, Tra
     }
 
     @Override
+    public synchronized int forgetExpired(Instant now) {
+        int before = entries.size();
+        entries.values().removeIf(entry -> !entry.startedAt().plus(KEPT).isAfter(now));
+        return before - entries.size();
+    }
+
+    @Override
     public synchronized Object snapshot() {
         return new HashMap<>(entries);
     }

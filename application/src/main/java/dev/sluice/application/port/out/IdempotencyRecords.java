@@ -19,6 +19,9 @@ public interface IdempotencyRecords {
     /** Forgets a claimed key whose request failed, so that the key can be used again. */
     void release(WidgetId widget, String key);
 
+    /** Deletes the records older than 24 hours at {@code now}, which no retry can use any more; returns how many. */
+    int forgetExpired(Instant now);
+
     sealed interface Claim {
     }
 

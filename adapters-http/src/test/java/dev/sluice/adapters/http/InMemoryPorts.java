@@ -40,6 +40,7 @@ final class InMemoryPorts implements Widgets, DepositSessions, Outbox, Idempoten
     private final List<SessionEvent> events = new ArrayList<>();
     private final Map<String, Claim> idempotency = new HashMap<>();
     private final Map<String, String> fingerprints = new HashMap<>();
+    private final Map<String, Instant> startedAt = new HashMap<>();
     private final Map<String, RecordedObservation> observations = new HashMap<>();
 
     // Widgets
@@ -163,7 +164,22 @@ final class InMemoryPorts implements Widgets, DepositSessions, Outbox, Idempoten
         }
         idempotency.put(scoped, new InProgress(fingerprint));
         fingerprints.put(scoped, fingerprint);
+        startedAt.put(scoped, now);
         return new Started();
+    }
+
+    @Override
+    public synchronized int forgetExpired(Instant now) {
+        List<String> expired = startedAt.entrySet().stream()
+                .filter(started -> !started.getValue().plus(Duration.ofHours(24)).isAfter(now))
+                .map(Map.Entry::getKey)
+                .toList();
+        expired.forEach(scoped -> {
+            idempotency.remove(scoped);
+            fingerprints.remove(scoped);
+            startedAt.remove(scoped);
+        });
+        return expired.size();
     }
 
     @Override
@@ -174,7 +190,10 @@ final class InMemoryPorts implements Widgets, DepositSessions, Outbox, Idempoten
 
     @Override
     public synchronized void release(WidgetId widget, String key) {
-        idempotency.remove(widget.value() + "|" + key);
+        String scoped = widget.value() + "|" + key;
+        idempotency.remove(scoped);
+        fingerprints.remove(scoped);
+        startedAt.remove(scoped);
     }
 
     // Observations

@@ -34,7 +34,8 @@ final class RequestLog implements Filter {
             String method = request.prologue().method().text();
             String route = route(scope, request.prologue().uriPath().path());
             int status = response.status().code();
-            // a plain concatenation: a MessageFormat pattern cost more CPU per request than the line's I/O
+            // concatenated, built only when the line is logged: with a MessageFormat pattern (and the
+            // formatter's String.format) the line was 6-7 % of Sluice's CPU under load (JFR)
             LOG.log(System.Logger.Level.INFO, () -> scope.requestId() + " " + method + " " + route + " " + status
                     + " " + latency.toMillis() + "ms");
             observer.completed(method, route, status, latency);

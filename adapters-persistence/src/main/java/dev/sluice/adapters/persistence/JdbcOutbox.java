@@ -105,6 +105,10 @@ final class JdbcOutbox implements Outbox {
      * built up, a claim of 2,000 events examined 364,000 rows and took 34 s, and the relay fell ever
      * further behind. Here a claim reads the waiting rows once, plus the events of the sessions whose
      * next event is not their first, by the unique {@code (session_id, sequence)} key.
+     *
+     * <p>The blocked events still take places in the claim's window: should the oldest {@code limit}
+     * waiting events all wait behind another instance's leases, a pass claims nothing until that
+     * instance publishes them or its leases run out.
      */
     private List<SessionEvent> nextOfEachSession(List<SessionEvent> waiting) {
         Map<SessionId, SessionEvent> earliest = new LinkedHashMap<>();
@@ -120,7 +124,8 @@ final class JdbcOutbox implements Outbox {
         for (List<String> chunk : ListStatement.chunks(withEarlierEvents)) {
             relay.query(SESSION_EVENTS.name(), SESSION_EVENTS.sql(chunk.size()), chunk, StoredEvent::read)
                     .stream()
-                    .filter(stored -> !stored.published() && stored.sequence() < earliest.get(stored.session()).sequence())
+                    .filter(stored -> !stored.published()
+                            && stored.sequence() < earliest.get(stored.session()).sequence())
                     .forEach(stored -> blocked.add(stored.session()));
         }
         return earliest.values().stream().filter(event -> !blocked.contains(event.session().id())).toList();

@@ -189,6 +189,7 @@ final class Sluice implements AutoCloseable {
                 .shutdownHook(false)
                 .shutdownGracePeriod(REQUEST_GRACE)
                 .concurrencyLimit(admission(settings))
+                .directHandlers(api.directHandlers())
                 .routing(routing -> {
                     routing.addFilter((chain, request, response) -> {
                         // the server waits for each connection to end, and a keep-alive one would

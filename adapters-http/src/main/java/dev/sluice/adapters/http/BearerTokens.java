@@ -3,6 +3,7 @@ package dev.sluice.adapters.http;
 import dev.sluice.application.port.in.Caller;
 import dev.sluice.domain.widget.BusinessId;
 import io.helidon.security.jwt.Jwt;
+import io.helidon.security.jwt.JwtHeaders;
 import io.helidon.security.jwt.SignedJwt;
 import io.helidon.security.jwt.jwk.Jwk;
 import jakarta.json.JsonArray;
@@ -24,6 +25,7 @@ import java.util.Set;
 final class BearerTokens {
     static final String BUSINESSES_CLAIM = "businesses";
     static final String SCOPE_CLAIM = "scope";
+    private static final String CRITICAL = "crit";
 
     private final JwtSettings settings;
     private final JwkSetSource keys;
@@ -37,7 +39,12 @@ final class BearerTokens {
 
     Caller.BusinessUser verify(String token) {
         try {
-            SignedJwt signed = SignedJwt.parseToken(token);
+            JwtHeaders headers = JwtHeaders.parseToken(token);
+            if (headers.headerClaim(CRITICAL).isPresent()) {
+                // RFC 7515 4.1.11: extensions named critical must be understood, and Sluice understands none
+                throw invalid();
+            }
+            SignedJwt signed = SignedJwt.parseToken(headers, token);
             Jwt jwt = signed.getJwt();
             String algorithm = jwt.algorithm().filter(settings.algorithms()::contains).orElseThrow(BearerTokens::invalid);
             Jwk key = jwt.keyId().flatMap(keys::forKeyId).orElseThrow(BearerTokens::invalid);

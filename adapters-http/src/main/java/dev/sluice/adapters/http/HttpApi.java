@@ -13,6 +13,7 @@ import dev.sluice.application.port.in.ListWidgets;
 import dev.sluice.application.port.in.RecordObservation;
 import dev.sluice.application.port.in.RotateWidgetSecret;
 import dev.sluice.application.port.in.UpdateWidget;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
 import java.util.List;
@@ -47,6 +48,7 @@ public final class HttpApi {
     private final Builder b;
     private final Endpoints endpoints = new Endpoints();
     private final Gate gate;
+    private final Problems problems;
 
     private HttpApi(Builder builder) {
         this.b = builder;
@@ -54,6 +56,7 @@ public final class HttpApi {
         JwkSetSource keys = new JwkSetSource(builder.jwt.jwks(), builder.clock);
         this.gate = new Gate(new BearerTokens(builder.jwt, keys, builder.clock),
                 new RateLimiter(builder.rateLimitPerMinute, builder.clock));
+        this.problems = new Problems(endpoints, builder.requestObserver);
     }
 
     public static Builder builder() {
@@ -63,7 +66,7 @@ public final class HttpApi {
     public void register(HttpRouting.Builder routing) {
         routing.addFilter(new RequestLog(b.requestObserver));
         routing.addFilter(new BrowserAccess());
-        new Problems(endpoints).register(routing);
+        problems.register(routing);
         // the literal deposit-sessions segment goes first so that it is never taken for a widget id
         routing.register(new DepositSessionsService(endpoints, gate, b.getDepositSession, b.cancelDepositSession),
                 new WidgetPublicService(endpoints, gate, b.getWidgetConfig, b.createDepositSession,
@@ -73,6 +76,15 @@ public final class HttpApi {
                 new ObservationsService(endpoints, gate, b.recordObservation),
                 new EventsService(endpoints, gate, b.listEvents),
                 new OpenApiService(endpoints));
+    }
+
+    /**
+     * For the web server ({@code WebServer.builder().directHandlers(api.directHandlers())}): what it
+     * refuses before routing (oversized headers or URI, a malformed header) answers as a problem
+     * document with a request id and one log line, like every other response.
+     */
+    public DirectHandlers directHandlers() {
+        return problems.directHandlers();
     }
 
     /** The routes registered so far, for tests that hold them against the OpenAPI document. */

@@ -7,57 +7,51 @@ import java.util.List;
 
 /** A refusal decided by the HTTP layer itself (transport and credential checks), not by a use case. */
 final class HttpProblem extends RuntimeException {
-    private final int status;
-    private final String code;
+    private final ProblemType type;
     private final List<Header> headers;
 
-    private HttpProblem(int status, String code, String detail, List<Header> headers) {
+    private HttpProblem(ProblemType type, String detail, List<Header> headers) {
         super(detail, null, false, false);
-        this.status = status;
-        this.code = code;
+        this.type = type;
         this.headers = List.copyOf(headers);
     }
 
     static HttpProblem payloadTooLarge() {
-        return new HttpProblem(413, "payload_too_large",
+        return new HttpProblem(ProblemType.PAYLOAD_TOO_LARGE,
                 "the body must be at most " + JsonIo.MAX_BODY_BYTES + " bytes", List.of());
     }
 
     static HttpProblem unsupportedMediaType() {
-        return new HttpProblem(415, "unsupported_media_type", "the body must be application/json", List.of());
+        return new HttpProblem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json", List.of());
     }
 
     /** RFC 6750: a bearer-protected resource names its scheme when it refuses a credential. */
     static HttpProblem unauthorized(String detail) {
-        return new HttpProblem(401, "unauthorized", detail,
+        return new HttpProblem(ProblemType.UNAUTHORIZED, detail,
                 List.of(HeaderValues.create(HeaderNames.WWW_AUTHENTICATE, "Bearer")));
     }
 
     static HttpProblem invalidToken() {
-        return new HttpProblem(401, "unauthorized", "the bearer token is not valid",
+        return new HttpProblem(ProblemType.UNAUTHORIZED, "the bearer token is not valid",
                 List.of(HeaderValues.create(HeaderNames.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")));
     }
 
     static HttpProblem rateLimited(long retryAfterSeconds) {
-        return new HttpProblem(429, "rate_limited", "too many requests; retry later",
+        return new HttpProblem(ProblemType.RATE_LIMITED, "too many requests; retry later",
                 List.of(HeaderValues.create(HeaderNames.RETRY_AFTER, retryAfterSeconds)));
     }
 
     static HttpProblem notFound() {
-        return new HttpProblem(404, "not_found", "no such resource", List.of());
+        return new HttpProblem(ProblemType.NOT_FOUND, "no such resource", List.of());
     }
 
     static HttpProblem methodNotAllowed(List<String> allowed) {
-        return new HttpProblem(405, "method_not_allowed", "this resource does not support the method",
+        return new HttpProblem(ProblemType.METHOD_NOT_ALLOWED, "this resource does not support the method",
                 List.of(HeaderValues.create(HeaderNames.ALLOW, String.join(", ", allowed))));
     }
 
-    int status() {
-        return status;
-    }
-
-    String code() {
-        return code;
+    ProblemType type() {
+        return type;
     }
 
     List<Header> headers() {

@@ -1,7 +1,7 @@
 package dev.sluice.adapters.http;
 
+import dev.sluice.application.port.in.Caller;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,9 +24,12 @@ final class JsonIo {
     static final int MAX_BODY_BYTES = 16 * 1024;
     static final String JSON = "application/json; charset=UTF-8";
 
+    /** Numbers stay as sent (api.md: metadata round-trips exactly), never through a double. */
     static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private static final DateTimeFormatter TIMESTAMP =
@@ -48,24 +52,38 @@ final class JsonIo {
     }
 
     /**
-     * The request body, at most {@link #MAX_BODY_BYTES}, which must be JSON when present
-     * (413 and 415 otherwise). An absent body reads as zero bytes.
+     * The body of an endpoint that only a bearer token opens: the gate has verified the token,
+     * and a client secret is refused with 401 before the body could be.
      */
-    static byte[] body(ServerRequest request) {
+    static byte[] body(ServerRequest request, Caller caller) {
+        return body(request, () -> {
+            if (!(caller instanceof Caller.BusinessUser)) {
+                throw HttpProblem.unauthorized("a bearer token is required");
+            }
+        });
+    }
+
+    /**
+     * The request body: at most {@link #MAX_BODY_BYTES}, JSON when present (413 and 415
+     * otherwise), an absent body reading as zero bytes. When the body is refused,
+     * {@code confirmCaller} runs first: a caller without a valid credential hears 401 whatever
+     * it sent (api.md), and only a secret's owner (a use case) can tell a valid secret.
+     */
+    static byte[] body(ServerRequest request, Runnable confirmCaller) {
         OptionalLong declared = request.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > MAX_BODY_BYTES) {
-            throw HttpProblem.payloadTooLarge();
+            throw refused(HttpProblem.payloadTooLarge(), confirmCaller);
         }
         if (!request.content().hasEntity()) {
             return new byte[0];
         }
-        if (!request.headers().contentType().map(JsonIo::isJson).orElse(false)) {
-            throw HttpProblem.unsupportedMediaType();
+        if (!request.headers().first(HeaderNames.CONTENT_TYPE).map(JsonIo::isJson).orElse(false)) {
+            throw refused(HttpProblem.unsupportedMediaType(), confirmCaller);
         }
         try (InputStream in = request.content().inputStream()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw HttpProblem.payloadTooLarge();
+                throw refused(HttpProblem.payloadTooLarge(), confirmCaller);
             }
             return bytes;
         } catch (IOException e) {
@@ -73,9 +91,36 @@ final class JsonIo {
         }
     }
 
-    private static boolean isJson(HttpMediaType type) {
-        boolean utf8 = type.charset().map(c -> c.equalsIgnoreCase("utf-8")).orElse(true);
-        return utf8 && type.mediaType().type().equals("application") && type.mediaType().subtype().equals("json");
+    private static HttpProblem refused(HttpProblem problem, Runnable confirmCaller) {
+        confirmCaller.run();
+        return problem;
+    }
+
+    /**
+     * {@code application/json}, with a UTF-8 charset when one is named; media types and
+     * parameter names compare case-insensitively (RFC 9110), and anything unparsable is not JSON.
+     */
+    static boolean isJson(String contentType) {
+        String[] parts = contentType.split(";", -1);
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip();
+            int equals = parameter.indexOf('=');
+            if (equals <= 0) {
+                return false;
+            }
+            String name = parameter.substring(0, equals).strip();
+            String value = parameter.substring(equals + 1).strip();
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            if (name.equalsIgnoreCase("charset") && !value.equalsIgnoreCase("utf-8")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void send(ServerResponse response, Status status, JsonNode body) {

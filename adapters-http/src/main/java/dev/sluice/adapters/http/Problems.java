@@ -5,45 +5,37 @@ import dev.sluice.application.port.out.StoreUnavailableException;
 import dev.sluice.domain.shared.DomainException;
 import dev.sluice.domain.shared.ErrorCode;
 import dev.sluice.domain.shared.Violation;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
+import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The one place where failures become RFC 9457 problem details. */
+/**
+ * The one place where failures become RFC 9457 problem details: what the use cases refuse, what
+ * the HTTP layer refuses, what breaks (an {@link Error} such as a stack overflow included), and
+ * what the web server refuses before any route runs (oversized headers or URI, a malformed
+ * header). A failure is logged as one line, never a stack trace per request: a flood of bad
+ * requests must not become a flood of log lines.
+ */
 final class Problems {
     private static final System.Logger LOG = System.getLogger(Problems.class.getName());
     static final String PROBLEM_JSON = "application/problem+json";
 
-    private static final Map<String, String> TITLES = Map.ofEntries(
-            Map.entry("validation_failed", "Validation failed"),
-            Map.entry("cannot_cancel", "Cannot cancel"),
-            Map.entry("unauthorized", "Unauthorized"),
-            Map.entry("forbidden", "Forbidden"),
-            Map.entry("domain_not_allowed", "Domain not allowed"),
-            Map.entry("not_found", "Not found"),
-            Map.entry("method_not_allowed", "Method not allowed"),
-            Map.entry("widget_disabled", "Widget disabled"),
-            Map.entry("widget_limit_reached", "Widget limit reached"),
-            Map.entry("idempotency_key_reused", "Idempotency key reused"),
-            Map.entry("request_in_progress", "Request in progress"),
-            Map.entry("invalid_transition", "Invalid transition"),
-            Map.entry("payload_too_large", "Payload too large"),
-            Map.entry("unsupported_media_type", "Unsupported media type"),
-            Map.entry("rate_limited", "Rate limited"),
-            Map.entry("service_unavailable", "Service unavailable"),
-            Map.entry("internal_error", "Internal error"));
-
     private final Endpoints endpoints;
+    private final RequestObserver observer;
 
-    Problems(Endpoints endpoints) {
+    Problems(Endpoints endpoints, RequestObserver observer) {
         this.endpoints = endpoints;
+        this.observer = observer;
     }
 
     void register(HttpRouting.Builder routing) {
@@ -51,31 +43,60 @@ final class Problems {
                 .error(HttpProblem.class, this::http)
                 .error(StoreUnavailableException.class, (req, res, e) -> {
                     LOG.log(System.Logger.Level.WARNING, "store unavailable: " + e.getMessage());
-                    send(req, res, 503, "service_unavailable", "the service is unavailable; retry later", List.of());
+                    send(req, res, ProblemType.SERVICE_UNAVAILABLE, "the service is unavailable; retry later",
+                            List.of());
                 })
                 // a lock wait or deadlock lost to a concurrent change of the same record: nothing
                 // was written, and the same request is expected to succeed a moment later
                 .error(ConcurrentChangeException.class, (req, res, e) -> {
                     res.header("Retry-After", "1");
-                    send(req, res, 503, "service_unavailable", "the record is busy; retry later", List.of());
+                    send(req, res, ProblemType.SERVICE_UNAVAILABLE, "the record is busy; retry later", List.of());
                 })
                 .error(HttpException.class, this::server)
-                .error(Exception.class, (req, res, e) -> {
-                    LOG.log(System.Logger.Level.ERROR, "request " + RequestScope.of(req).requestId() + " failed", e);
-                    send(req, res, 500, "internal_error", "an unexpected error occurred", List.of());
-                });
+                .error(Throwable.class, (req, res, e) -> unexpected(req, res, e));
+    }
+
+    /** The web server's own refusals, before routing: the same document, request id and log line. */
+    DirectHandlers directHandlers() {
+        DirectHandler handler = this::early;
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
+            handlers.addHandler(event, handler);
+        }
+        return handlers.build();
+    }
+
+    private DirectHandler.TransportResponse early(DirectHandler.TransportRequest request,
+            DirectHandler.EventType event, Status status, ServerResponseHeaders headers, String message) {
+        String requestId = RequestScope.idFor(request.headers().first(RequestScope.REQUEST_ID).orElse(""));
+        ProblemType type = switch (status.code()) {
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 503 -> ProblemType.SERVICE_UNAVAILABLE; // over the server's concurrency limit
+            default -> status.code() < 500 ? ProblemType.VALIDATION_FAILED : ProblemType.INTERNAL_ERROR;
+        };
+        String detail = detailOf(type);
+        String method = request.method().isEmpty() ? "-" : request.method();
+        RequestLog.write(requestId, method, RequestLog.UNMATCHED, type.status(), Duration.ZERO, observer);
+        return DirectHandler.TransportResponse.builder()
+                .status(Status.create(type.status()))
+                .headers(headers)
+                .header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON)
+                .header(RequestScope.REQUEST_ID, requestId)
+                .keepAlive(false)
+                .entity(JsonIo.MAPPER.writeValueAsBytes(body(type, detail, requestId, List.of())))
+                .build();
     }
 
     private void domain(ServerRequest req, ServerResponse res, DomainException e) {
         if (e.code() == ErrorCode.DOMAIN_NOT_ALLOWED) {
             RequestScope.of(req).withdrawOrigin();
         }
-        send(req, res, status(e.code()), e.code().code(), e.getMessage(), e.violations());
+        send(req, res, ProblemType.of(e.code()), e.getMessage(), e.violations());
     }
 
     private void http(ServerRequest req, ServerResponse res, HttpProblem e) {
         e.headers().forEach(res::header);
-        send(req, res, e.status(), e.code(), e.getMessage(), List.of());
+        send(req, res, e.type(), e.getMessage(), List.of());
     }
 
     /** Helidon's own refusals: no route (404, or 405 when the path exists), bad requests. */
@@ -86,43 +107,52 @@ final class Problems {
         } else if (e.status().code() == 413) {
             http(req, res, HttpProblem.payloadTooLarge());
         } else if (e.status().code() < 500) {
-            send(req, res, 400, "validation_failed", "the request is malformed", List.of());
+            send(req, res, ProblemType.VALIDATION_FAILED, detailOf(ProblemType.VALIDATION_FAILED), List.of());
         } else {
-            LOG.log(System.Logger.Level.ERROR, "request " + RequestScope.of(req).requestId() + " failed", e);
-            send(req, res, 500, "internal_error", "an unexpected error occurred", List.of());
+            unexpected(req, res, e);
         }
     }
 
-    static int status(ErrorCode code) {
-        return switch (code) {
-            case VALIDATION_FAILED, CANNOT_CANCEL -> 400;
-            case UNAUTHORIZED -> 401;
-            case FORBIDDEN, DOMAIN_NOT_ALLOWED -> 403;
-            case NOT_FOUND -> 404;
-            case WIDGET_DISABLED, WIDGET_LIMIT_REACHED, IDEMPOTENCY_KEY_REUSED, REQUEST_IN_PROGRESS,
-                    INVALID_TRANSITION -> 409;
+    private void unexpected(ServerRequest req, ServerResponse res, Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        String where = trace.length == 0 ? "" : " at " + trace[0];
+        LOG.log(System.Logger.Level.ERROR, "request " + RequestScope.of(req).requestId() + " failed: "
+                + e.getClass().getName() + where);
+        send(req, res, ProblemType.INTERNAL_ERROR, detailOf(ProblemType.INTERNAL_ERROR), List.of());
+    }
+
+    private static String detailOf(ProblemType type) {
+        return switch (type) {
+            case PAYLOAD_TOO_LARGE -> "the body must be at most " + JsonIo.MAX_BODY_BYTES + " bytes";
+            case SERVICE_UNAVAILABLE -> "the service is unavailable; retry later";
+            case VALIDATION_FAILED -> "the request is malformed";
+            default -> "an unexpected error occurred";
         };
     }
 
-    private static void send(ServerRequest req, ServerResponse res, int status, String code, String detail,
+    private static void send(ServerRequest req, ServerResponse res, ProblemType type, String detail,
             List<Violation> violations) {
         RequestScope scope = RequestScope.of(req);
+        scope.decorate(res);
+        res.status(Status.create(type.status()));
+        res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+        res.send(JsonIo.MAPPER.writeValueAsBytes(body(type, detail, scope.requestId(), violations)));
+    }
+
+    private static ObjectNode body(ProblemType type, String detail, String requestId, List<Violation> violations) {
         ObjectNode body = JsonIo.object()
-                .put("type", "/problems/" + code)
-                .put("title", TITLES.get(code))
-                .put("status", status)
-                .put("code", code)
+                .put("type", "/problems/" + type.code())
+                .put("title", type.title())
+                .put("status", type.status())
+                .put("code", type.code())
                 .put("detail", detail)
-                .put("requestId", scope.requestId());
-        if (code.equals("validation_failed")) {
+                .put("requestId", requestId);
+        if (type == ProblemType.VALIDATION_FAILED) {
             ArrayNode errors = body.putArray("errors");
             for (Violation v : violations) {
                 errors.addObject().put("field", v.field()).put("code", v.code()).put("message", v.message());
             }
         }
-        scope.decorate(res);
-        res.status(Status.create(status));
-        res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
-        res.send(JsonIo.MAPPER.writeValueAsBytes(body));
+        return body;
     }
 }

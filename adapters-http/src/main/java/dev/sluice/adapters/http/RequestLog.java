@@ -30,17 +30,21 @@ final class RequestLog implements Filter {
         scope.decorate(response);
         // logged once sent, so that the status is the final one, also when an error handler wrote it
         response.whenSent(() -> {
-            Duration latency = Duration.ofNanos(System.nanoTime() - started);
-            String method = request.prologue().method().text();
-            String route = route(scope, request.prologue().uriPath().path());
-            int status = response.status().code();
-            // concatenated, built only when the line is logged: with a MessageFormat pattern (and the
-            // formatter's String.format) the line was 6-7 % of Sluice's CPU under load (JFR)
-            LOG.log(System.Logger.Level.INFO, () -> scope.requestId() + " " + method + " " + route + " " + status
-                    + " " + latency.toMillis() + "ms");
-            observer.completed(method, route, status, latency);
+            write(scope.requestId(), request.prologue().method().text(),
+                    route(scope, request.prologue().uriPath().path()), response.status().code(),
+                    Duration.ofNanos(System.nanoTime() - started), observer);
         });
         chain.proceed();
+    }
+
+    /** The line itself, also for what the web server refused before routing. */
+    static void write(String requestId, String method, String route, int status, Duration latency,
+            RequestObserver observer) {
+        // concatenated, built only when the line is logged: with a MessageFormat pattern (and the
+        // formatter's String.format) the line was 6-7 % of Sluice's CPU under load (JFR)
+        LOG.log(System.Logger.Level.INFO, () -> requestId + " " + method + " " + route + " " + status + " "
+                + latency.toMillis() + "ms");
+        observer.completed(method, route, status, latency);
     }
 
     /** The observe endpoints (health, metrics) are not ours, but their fixed paths hold no ids. */

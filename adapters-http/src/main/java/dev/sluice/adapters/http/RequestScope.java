@@ -5,6 +5,7 @@ import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
 final class RequestScope {
     static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
     private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** A caller that pastes a secret into its correlation id must not find it in our logs. */
+    private static final List<String> SECRET_PREFIXES = List.of("wdgt_secret_", "dep_secret_", "whsec_");
     private static final String EXPOSED = "X-Request-Id, Location, Retry-After, WWW-Authenticate";
 
     private final String requestId;
@@ -24,13 +27,17 @@ final class RequestScope {
         this.requestId = requestId;
     }
 
-    /** Echoes a well-formed incoming id (a caller's correlation), else makes a new one. */
     static RequestScope open(ServerRequest request) {
-        String incoming = request.headers().first(REQUEST_ID).orElse("");
-        String id = VALID_ID.matcher(incoming).matches() ? incoming : RandomTokens.id("req_");
-        RequestScope scope = new RequestScope(id);
+        RequestScope scope = new RequestScope(idFor(request.headers().first(REQUEST_ID).orElse("")));
         request.context().register(scope);
         return scope;
+    }
+
+    /** Echoes a well-formed incoming id (a caller's correlation) that is not a secret, else makes a new one. */
+    static String idFor(String incoming) {
+        boolean secret = SECRET_PREFIXES.stream()
+                .anyMatch(prefix -> incoming.regionMatches(true, 0, prefix, 0, prefix.length()));
+        return !secret && VALID_ID.matcher(incoming).matches() ? incoming : RandomTokens.id("req_");
     }
 
     static RequestScope of(ServerRequest request) {

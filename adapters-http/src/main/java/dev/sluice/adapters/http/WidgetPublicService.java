@@ -64,9 +64,9 @@ final class WidgetPublicService implements HttpService {
     }
 
     private void createSession(ServerRequest req, ServerResponse res) {
-        byte[] bytes = JsonIo.body(req);
         String widgetId = widgetId(req);
         Caller caller = gate.admit(req, widgetId);
+        byte[] bytes = JsonIo.body(req, () -> getConfig.get(caller, widgetId, Optional.empty()));
         RequestObject body = RequestObject.parse(bytes, SessionJson.DRAFT_FIELDS);
         Optional<String> key = req.headers().first(IDEMPOTENCY_KEY);
         if (key.isPresent() && !PRINTABLE_KEY.matcher(key.get()).matches()) {

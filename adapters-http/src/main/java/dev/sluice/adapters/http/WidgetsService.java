@@ -60,8 +60,8 @@ final class WidgetsService implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        byte[] bytes = JsonIo.body(req);
         Caller caller = gate.admit(req, businessId(req));
+        byte[] bytes = JsonIo.body(req, caller);
         RequestObject body = RequestObject.parse(bytes, WidgetJson.DRAFT_FIELDS);
         WidgetDraft draft = WidgetJson.draft(body);
         Widget.Issued issued = useCases.create().create(caller, businessId(req), draft, body.violations());
@@ -82,8 +82,8 @@ final class WidgetsService implements HttpService {
     }
 
     private void update(ServerRequest req, ServerResponse res) {
-        byte[] bytes = JsonIo.body(req);
         Caller caller = gate.admit(req, businessId(req));
+        byte[] bytes = JsonIo.body(req, caller);
         RequestObject body = RequestObject.parse(bytes, WidgetJson.PATCH_FIELDS);
         WidgetPatch patch = WidgetJson.patch(body);
         Widget updated = useCases.update().update(caller, businessId(req), widgetId(req), patch, body.violations());

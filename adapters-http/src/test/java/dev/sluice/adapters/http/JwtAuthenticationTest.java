@@ -67,6 +67,7 @@ class JwtAuthenticationTest {
                 Map.entry("wrong aud", t -> t.rs256(with("aud", "another-api"))),
                 Map.entry("unknown kid", t -> t.rs256WithKid("nobody", valid())),
                 Map.entry("tampered payload", t -> t.tampered(with("businesses", List.of("biz_b")), valid())),
+                Map.entry("crit header (RFC 7515)", t -> t.rs256WithCritical(List.of("exp-ext"), valid())),
                 Map.entry("missing exp", t -> t.rs256(with("exp", null))),
                 Map.entry("missing sub", t -> t.rs256(with("sub", null))),
                 Map.entry("businesses not an array", t -> t.rs256(with("businesses", "biz_a"))),

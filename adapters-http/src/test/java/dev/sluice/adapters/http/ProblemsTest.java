@@ -2,6 +2,7 @@ package dev.sluice.adapters.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.application.port.out.ConcurrentChangeException;
@@ -12,6 +13,11 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** How failures the use cases do not decide look on the wire: unknown routes, outages, bugs. */
@@ -35,6 +41,9 @@ class ProblemsTest {
                 })
                 .listWidgets((caller, business) -> {
                     throw new IllegalStateException("SELECT secret FROM widgets failed");
+                })
+                .deleteWidget((caller, business, widget) -> {
+                    throw new StackOverflowError();
                 })
                 .rotateWidgetSecret((caller, business, widget) -> {
                     throw new ConcurrentChangeException("lock wait timeout on widgets");
@@ -90,6 +99,42 @@ class ProblemsTest {
         assertEquals("internal_error", reply.code());
         assertFalse(reply.body().contains("SELECT"), reply.body());
         assertFalse(reply.body().contains("Exception"), reply.body());
+    }
+
+    @Test
+    void anErrorSuchAsAStackOverflowIsAProblemDocumentAndOneLogLine() {
+        Logger logger = Logger.getLogger(Problems.class.getName());
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(capture);
+        try {
+            Http.Reply reply = http.post("/api/v1/businesses/biz_a/widgets/wdgt_00000000000000000000000000000000/delete-widget")
+                    .bearer(APP.tokens.business("biz_a")).send();
+
+            assertEquals(500, reply.status());
+            assertEquals("application/problem+json", reply.header("Content-Type"));
+            assertEquals("internal_error", reply.code());
+            String requestId = reply.header("X-Request-Id");
+            assertEquals(requestId, reply.json().get("requestId").asString());
+            assertEquals(1, records.size(), records::toString);
+            assertNull(records.get(0).getThrown(), "one line, not a stack trace");
+            assertTrue(records.get(0).getMessage().contains(requestId), records.get(0).getMessage());
+        } finally {
+            logger.removeHandler(capture);
+        }
     }
 
     @Test

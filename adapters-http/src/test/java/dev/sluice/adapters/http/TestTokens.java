@@ -107,6 +107,14 @@ final class TestTokens {
         return signed(header("RS256", kid), claims, "SHA256withRSA", rsa.getPrivate());
     }
 
+    /** A validly signed RS256 token whose header also names {@code crit} extensions. */
+    String rs256WithCritical(List<String> critical, Map<String, Object> claims) {
+        Map<String, Object> header = header("RS256", RSA_KID);
+        header.put("crit", critical);
+        critical.forEach(name -> header.put(name, true));
+        return signed(header, claims, "SHA256withRSA", rsa.getPrivate());
+    }
+
     String es256(Map<String, Object> claims) {
         return signed(header("ES256", EC_KID), claims, "SHA256withECDSAinP1363Format", ec.getPrivate());
     }

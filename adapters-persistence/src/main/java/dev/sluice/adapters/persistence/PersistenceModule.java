@@ -12,6 +12,7 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.helidon.dbclient.jdbc.JdbcParametersConfig;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 import java.lang.management.ManagementFactory;
 import java.time.InstantSource;
@@ -199,6 +200,10 @@ public final class PersistenceModule implements AutoCloseable {
     private static DbClient client(Map<String, String> poolConfig) {
         return JdbcClientBuilder.create()
                 .connectionPool(JdbcConnectionPool.create(Config.just(ConfigSources.create(poolConfig))))
+                // Helidon binds a string over 1,024 characters as a character stream by default, and
+                // Connector/J sends such a stream in chunks that can split a surrogate pair: an emoji
+                // at a chunk boundary was stored as '?'. Every string is bound whole with setString.
+                .parametersSetter(JdbcParametersConfig.builder().useStringBinding(false).build())
                 .build();
     }
 

@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
 public final class WidgetRules {
     public static final int MAX_SCHEMA_BYTES = Metadata.MAX_BYTES;
     public static final int MAX_METHODS = 3;
+    /** What one tenant may store and have compared on every request: a hundred entries a list. */
+    public static final int MAX_LIST_ENTRIES = 100;
+    private static final int MAX_METHOD_LENGTH = 64;
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{8}");
     private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
     private static final Pattern DOMAIN = Pattern.compile("(?:\\*\\.)?" + LABEL + "(?:\\." + LABEL + ")*");
@@ -100,7 +103,7 @@ public final class WidgetRules {
         List<String> domains = list(violations, "allowedDomains", draft.allowedDomains(),
                 (field, value) -> domain(violations, field, value));
         List<String> methods = list(violations, "allowedMethods", draft.allowedMethods(),
-                (field, value) -> length(violations, field, value, 1, Integer.MAX_VALUE));
+                (field, value) -> length(violations, field, value, 1, MAX_METHOD_LENGTH));
         if (!violations.hasField("allowedMethods") && methods.size() > MAX_METHODS) {
             violations.add("allowedMethods", "too_long", "must list at most " + MAX_METHODS + " methods");
         }
@@ -187,6 +190,10 @@ public final class WidgetRules {
     private static List<String> list(Violations violations, String field, List<String> values, ElementRule rule) {
         if (values == null || violations.hasFieldOrPart(field)) {
             return values == null ? List.of() : copyWithoutNulls(values);
+        }
+        if (values.size() > MAX_LIST_ENTRIES) {
+            violations.add(field, "too_long", "must list at most " + MAX_LIST_ENTRIES + " entries");
+            return copyWithoutNulls(values);
         }
         for (int i = 0; i < values.size(); i++) {
             String element = field + "/" + i;

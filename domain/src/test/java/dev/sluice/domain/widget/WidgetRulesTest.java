@@ -73,6 +73,17 @@ class WidgetRulesTest {
                 rule("three methods", w -> w.allowedMethods = List.of("wallet", "qr", "exchange"), null),
                 rule("four methods", w -> w.allowedMethods = List.of("a", "b", "c", "d"), "allowedMethods too_long"),
                 rule("empty method", w -> w.allowedMethods = List.of("wallet", ""), "allowedMethods/1 too_short"),
+                rule("method of 64 chars", w -> w.allowedMethods = List.of("m".repeat(64)), null),
+                rule("method of 65 chars", w -> w.allowedMethods = List.of("m".repeat(65)), "allowedMethods/0 too_long"),
+                rule("100 networks", w -> w.allowedNetworks = numbered("net-", 100), null),
+                rule("101 networks", w -> w.allowedNetworks = numbered("net-", 101), "allowedNetworks too_long"),
+                rule("101 currencies", w -> w.allowedCurrencies = numbered("C", 101), "allowedCurrencies too_long"),
+                rule("101 deposit addresses", w -> w.allowedDepositAddresses = numbered("0x", 101),
+                        "allowedDepositAddresses too_long"),
+                rule("100 domains", w -> w.allowedDomains = numbered("shop", 100).stream()
+                        .map(d -> d + ".example.com").toList(), null),
+                rule("101 domains", w -> w.allowedDomains = numbered("shop", 101).stream()
+                        .map(d -> d + ".example.com").toList(), "allowedDomains too_long"),
                 rule("https urls", w -> {
                     w.successUrl = "https://shop.example.com/thanks?order=1";
                     w.cancelUrl = "https://shop.example.com/cart";
@@ -242,6 +253,11 @@ class WidgetRulesTest {
             w.color = "#112233FF";
             w.emoji = "☕";
         });
+    }
+
+    /** {@code count} distinct entries that pass the element rule: {@code C0}, {@code C1}, … */
+    private static List<String> numbered(String prefix, int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
     }
 
     private static void fixed(WidgetDrafts w, String min, String max) {

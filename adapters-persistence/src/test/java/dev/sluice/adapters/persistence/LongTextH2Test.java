@@ -1,0 +1,8 @@
+package dev.sluice.adapters.persistence;
+
+class LongTextH2Test extends LongTextContract {
+    @Override
+    PersistenceModule db() {
+        return TestDatabases.h2();
+    }
+}

@@ -1,0 +1,8 @@
+package dev.sluice.adapters.persistence;
+
+class LongTextMariaDbTest extends LongTextContract {
+    @Override
+    PersistenceModule db() {
+        return TestDatabases.mariaDb();
+    }
+}

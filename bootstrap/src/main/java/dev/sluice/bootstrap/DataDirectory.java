@@ -7,14 +7,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What the embedded default keeps in its data directory besides the H2 database: the dev JWT
  * key pair and the key session secrets are derived with. Each is generated on first start and
  * reused after, so tokens and session secrets survive a restart.
+ *
+ * <p>The directory is its owner's alone (rwx------): the H2 file holds customers' e-mails, and H2
+ * creates its files with the process's umask, typically world-readable. Files left readable by
+ * an earlier version are closed to others when the directory is opened.
  */
 final class DataDirectory {
     static final String DEV_KEY_ID = "sluice-dev";
@@ -22,10 +29,30 @@ final class DataDirectory {
     private static final String PUBLIC_JWKS = "jwt-dev-jwks.json";
     private static final String SESSION_SECRET_KEY = "session-secret.key";
 
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+
     private final Path root;
 
-    DataDirectory(Path root) {
+    private DataDirectory(Path root) {
         this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** The directory, created if missing, and closed to everyone but its owner. */
+    static DataDirectory open(Path root) {
+        DataDirectory data = new DataDirectory(root);
+        try {
+            Files.createDirectories(data.root);
+            Files.setPosixFilePermissions(data.root, OWNER_ONLY_DIRECTORY);
+            try (Stream<Path> files = Files.list(data.root)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the data directory " + data.root, e);
+        }
+        return data;
     }
 
     Path root() {
@@ -72,7 +99,7 @@ final class DataDirectory {
         try {
             Files.createDirectories(root);
             Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
             Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

@@ -104,7 +104,7 @@ public final class Main {
     }
 
     private static int migrate(Settings settings, PrintStream out) {
-        PersistenceModule.migrate(Sluice.databaseSettings(settings, new DataDirectory(settings.dataDir())));
+        PersistenceModule.migrate(Sluice.databaseSettings(settings, DataDirectory.open(settings.dataDir())));
         out.println("sluice: database migrated");
         return 0;
     }
@@ -136,7 +136,7 @@ public final class Main {
             throw new IllegalArgumentException("name at least one --business or --scope");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        JwtMinter minter = new DataDirectory(settings.dataDir()).devMinter();
+        JwtMinter minter = DataDirectory.open(settings.dataDir()).devMinter();
         out.println(minter.mint(new JwtMinter.Claims(subject, businesses, scopes, settings.jwtIssuer(),
                 settings.jwtAudience(), now, now.plus(ttl))));
         return 0;

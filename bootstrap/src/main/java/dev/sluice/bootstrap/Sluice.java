@@ -102,7 +102,7 @@ final class Sluice implements AutoCloseable {
      * Nothing that touches the database, and no listener, starts before the migration is done.
      */
     static Sluice start(Settings settings) {
-        DataDirectory data = new DataDirectory(settings.dataDir());
+        DataDirectory data = DataDirectory.open(settings.dataDir());
         DatabaseSettings database = databaseSettings(settings, data);
         CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> PersistenceModule.migrate(database),
                 task -> Thread.ofPlatform().name("sluice-migration").start(task));

@@ -61,7 +61,7 @@ class CreateSessionEndToEndIT {
         environment.put("SLUICE_DB_PASSWORD", db.password());
         environment.put("SLUICE_KAFKA_BOOTSTRAP_SERVERS", TestServices.kafkaBootstrapServers());
         sluice = Sluice.start(Settings.load(Config.empty(), environment));
-        data = new DataDirectory(dataDir);
+        data = DataDirectory.open(dataDir);
     }
 
     @AfterAll

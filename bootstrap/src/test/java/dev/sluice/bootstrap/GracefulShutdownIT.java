@@ -123,7 +123,7 @@ class GracefulShutdownIT {
 
     private static String token(Path dataDir) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return new DataDirectory(dataDir).devMinter().mint(new JwtMinter.Claims("shutdown-user", List.of(BUSINESS),
+        return DataDirectory.open(dataDir).devMinter().mint(new JwtMinter.Claims("shutdown-user", List.of(BUSINESS),
                 List.of(), "sluice-dev", "sluice", now, now.plus(Duration.ofHours(1))));
     }
 

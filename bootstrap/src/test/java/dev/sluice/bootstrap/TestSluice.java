@@ -59,7 +59,7 @@ final class TestSluice implements AutoCloseable {
         environment.put("SLUICE_KAFKA_OBSERVATIONS_TOPIC", topics.observations());
         environment.put("SLUICE_RATE_LIMIT", "0");
         environment.putAll(extra);
-        return new TestSluice(Sluice.start(Settings.load(Config.empty(), environment)), new DataDirectory(dataDir));
+        return new TestSluice(Sluice.start(Settings.load(Config.empty(), environment)), DataDirectory.open(dataDir));
     }
 
     String url() {

@@ -33,7 +33,7 @@ final class EventsService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         String businessId = req.path().pathParameters().get("businessId");
-        Caller caller = gate.admit(req, businessId);
+        Caller caller = gate.admit(req);
         Page<SessionEvent> page = listEvents.list(caller, businessId, WidgetPublicService.query(req, "after"),
                 WidgetPublicService.query(req, "limit"));
         ObjectNode body = JsonIo.object();

@@ -1,11 +1,13 @@
 package dev.sluice.adapters.http;
 
 import dev.sluice.application.port.in.Caller;
+import dev.sluice.domain.shared.PrefixedId;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,8 @@ import java.util.Optional;
 final class Gate {
     static final HeaderName CLIENT_SECRET = HeaderNames.create("X-Client-Secret");
     private static final String BEARER = "Bearer ";
+    /** What a client secret can open: a widget (its own secret) or a session (its own secret). */
+    private static final List<String> SECRET_RESOURCES = List.of("wdgt_", "dep_");
 
     private final BearerTokens tokens;
     private final RateLimiter limiter;
@@ -26,20 +30,43 @@ final class Gate {
         this.limiter = limiter;
     }
 
-    /** The caller, or 401 before any use case runs; {@code resource} keys the rate limit. */
-    Caller admit(ServerRequest request, String resource) {
-        Optional<String> authorization = request.headers().first(HeaderNames.AUTHORIZATION);
-        if (authorization.isPresent()) {
-            String value = authorization.get();
-            if (!value.regionMatches(true, 0, BEARER, 0, BEARER.length()) || value.substring(BEARER.length()).isBlank()) {
-                throw HttpProblem.invalidToken();
-            }
-            return tokens.verify(value.substring(BEARER.length()).trim());
+    /** The caller of an endpoint that only a bearer token opens, or 401 before any use case runs. */
+    Caller admit(ServerRequest request) {
+        return bearer(request).orElseThrow(
+                () -> HttpProblem.unauthorized("a bearer token is required"));
+    }
+
+    /**
+     * The caller of a widget's or a session's endpoint, or 401 before any use case runs: a bearer
+     * token, or the resource's client secret for its use case to check. A secret naming an id that
+     * cannot exist is 404 at once, before it costs a rate-limit bucket or a query; secret holders
+     * are rate limited per resource and client address.
+     */
+    Caller admit(ServerRequest request, String widgetOrSessionId) {
+        Optional<Caller> bearer = bearer(request);
+        if (bearer.isPresent()) {
+            return bearer.get();
         }
         String secret = request.headers().first(CLIENT_SECRET).map(String::trim).filter(s -> !s.isEmpty())
                 .orElseThrow(() -> HttpProblem.unauthorized("a bearer token or X-Client-Secret is required"));
-        limiter.acquire(resource + "|" + clientAddress(request));
+        if (SECRET_RESOURCES.stream().noneMatch(prefix -> PrefixedId.isValid(prefix, widgetOrSessionId))) {
+            throw HttpProblem.notFound();
+        }
+        limiter.acquire(widgetOrSessionId + "|" + clientAddress(request));
         return new Caller.SecretHolder(secret);
+    }
+
+    /** When an {@code Authorization} header is present it alone decides: a verified token or 401. */
+    private Optional<Caller> bearer(ServerRequest request) {
+        Optional<String> authorization = request.headers().first(HeaderNames.AUTHORIZATION);
+        if (authorization.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = authorization.get();
+        if (!value.regionMatches(true, 0, BEARER, 0, BEARER.length()) || value.substring(BEARER.length()).isBlank()) {
+            throw HttpProblem.invalidToken();
+        }
+        return Optional.of(tokens.verify(value.substring(BEARER.length()).trim()));
     }
 
     /** The host of the browser's {@code Origin}; a value without a host is kept whole so it matches no domain. */

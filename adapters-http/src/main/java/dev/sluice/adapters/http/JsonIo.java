@@ -1,6 +1,5 @@
 package dev.sluice.adapters.http;
 
-import dev.sluice.application.port.in.Caller;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -51,16 +50,9 @@ final class JsonIo {
         return compactJson == null ? MAPPER.nullNode() : MAPPER.readTree(compactJson);
     }
 
-    /**
-     * The body of an endpoint that only a bearer token opens: the gate has verified the token,
-     * and a client secret is refused with 401 before the body could be.
-     */
-    static byte[] body(ServerRequest request, Caller caller) {
-        return body(request, () -> {
-            if (!(caller instanceof Caller.BusinessUser)) {
-                throw HttpProblem.unauthorized("a bearer token is required");
-            }
-        });
+    /** The body of an endpoint that only a bearer token opens, whose token the gate has verified. */
+    static byte[] body(ServerRequest request) {
+        return body(request, () -> { });
     }
 
     /**

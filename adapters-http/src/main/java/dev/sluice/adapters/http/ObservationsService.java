@@ -34,8 +34,8 @@ final class ObservationsService implements HttpService {
 
     private void record(ServerRequest req, ServerResponse res) {
         String sessionId = req.path().pathParameters().get("sessionId");
-        Caller caller = gate.admit(req, sessionId);
-        byte[] bytes = JsonIo.body(req, caller);
+        Caller caller = gate.admit(req);
+        byte[] bytes = JsonIo.body(req);
         RequestObject body = RequestObject.parse(bytes, FIELDS);
         ObservationDraft draft = new ObservationDraft(body.string("observationId"), body.string("kind"),
                 body.string("txId"), body.string("amountReceived"), body.integer("confirmations"),

@@ -60,8 +60,8 @@ final class WidgetsService implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        Caller caller = gate.admit(req, businessId(req));
-        byte[] bytes = JsonIo.body(req, caller);
+        Caller caller = gate.admit(req);
+        byte[] bytes = JsonIo.body(req);
         RequestObject body = RequestObject.parse(bytes, WidgetJson.DRAFT_FIELDS);
         WidgetDraft draft = WidgetJson.draft(body);
         Widget.Issued issued = useCases.create().create(caller, businessId(req), draft, body.violations());
@@ -69,7 +69,7 @@ final class WidgetsService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        Caller caller = gate.admit(req, businessId(req));
+        Caller caller = gate.admit(req);
         ObjectNode body = JsonIo.object();
         ArrayNode data = body.putArray("data");
         useCases.list().list(caller, businessId(req)).forEach(w -> data.add(WidgetJson.widget(w)));
@@ -77,13 +77,13 @@ final class WidgetsService implements HttpService {
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Caller caller = gate.admit(req, businessId(req));
+        Caller caller = gate.admit(req);
         JsonIo.send(res, Status.OK_200, WidgetJson.widget(useCases.get().get(caller, businessId(req), widgetId(req))));
     }
 
     private void update(ServerRequest req, ServerResponse res) {
-        Caller caller = gate.admit(req, businessId(req));
-        byte[] bytes = JsonIo.body(req, caller);
+        Caller caller = gate.admit(req);
+        byte[] bytes = JsonIo.body(req);
         RequestObject body = RequestObject.parse(bytes, WidgetJson.PATCH_FIELDS);
         WidgetPatch patch = WidgetJson.patch(body);
         Widget updated = useCases.update().update(caller, businessId(req), widgetId(req), patch, body.violations());
@@ -91,13 +91,13 @@ final class WidgetsService implements HttpService {
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        Caller caller = gate.admit(req, businessId(req));
+        Caller caller = gate.admit(req);
         useCases.delete().delete(caller, businessId(req), widgetId(req));
         res.status(Status.OK_200).send();
     }
 
     private void rotateSecret(ServerRequest req, ServerResponse res) {
-        Caller caller = gate.admit(req, businessId(req));
+        Caller caller = gate.admit(req);
         String secret = useCases.rotateSecret().rotate(caller, businessId(req), widgetId(req));
         JsonIo.send(res, Status.OK_200, JsonIo.object().put("clientSecret", secret));
     }

@@ -31,6 +31,16 @@ class RateLimitTest {
     }
 
     @Test
+    void aSecretForAnIdThatCannotExistIs404AndNeverRateLimited() {
+        for (String id : java.util.List.of("not-a-widget", "wdgt_123", "dep_xyz", "biz_a")) {
+            for (int i = 0; i < 5; i++) {
+                Http.Reply reply = http.get("/api/v1/widgets/" + id + "/config").secret("wdgt_secret_x").send();
+                assertEquals(404, reply.status(), id + ": " + reply.body());
+            }
+        }
+    }
+
+    @Test
     void secretCallsBeyondTheLimitAre429UntilTheBucketRefills() {
         Widget.Issued widget = APP.widget("biz_a");
         for (int i = 0; i < 3; i++) {

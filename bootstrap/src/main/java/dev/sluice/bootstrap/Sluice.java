@@ -154,9 +154,9 @@ final class Sluice implements AutoCloseable {
                 .getWidgetConfig(new GetWidgetConfigService(db.widgets()))
                 .createDepositSession(new CreateDepositSessionService(db.widgets(), db.depositSessions(), outbox,
                         db.idempotencyRecords(), schemas, unitOfWork, clock, secrets, settings.sessionTtl()))
-                .getDepositSession(new GetDepositSessionService(db.depositSessions(), outbox, unitOfWork,
+                .getDepositSession(new GetDepositSessionService(db.widgets(), db.depositSessions(), outbox, unitOfWork,
                         clock, secrets))
-                .cancelDepositSession(new CancelDepositSessionService(db.depositSessions(), outbox,
+                .cancelDepositSession(new CancelDepositSessionService(db.widgets(), db.depositSessions(), outbox,
                         unitOfWork, clock, secrets))
                 .listDepositSessions(new ListDepositSessionsService(db.widgets(), db.depositSessions()))
                 .recordObservation(recordObservation)

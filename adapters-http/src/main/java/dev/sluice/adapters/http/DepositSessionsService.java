@@ -39,7 +39,7 @@ final class DepositSessionsService implements HttpService {
     private void get(ServerRequest req, ServerResponse res) {
         String sessionId = sessionId(req);
         Caller caller = gate.admit(req, sessionId);
-        GetDepositSession.SessionView view = getSession.get(caller, sessionId);
+        GetDepositSession.SessionView view = getSession.get(caller, sessionId, Gate.originHost(req));
         JsonIo.send(res, Status.OK_200, view.fullView()
                 ? SessionJson.fullView(view.session()) : SessionJson.publicView(view.session()));
     }
@@ -47,7 +47,7 @@ final class DepositSessionsService implements HttpService {
     private void cancel(ServerRequest req, ServerResponse res) {
         String sessionId = sessionId(req);
         Caller caller = gate.admit(req, sessionId);
-        cancelSession.cancel(caller, sessionId);
+        cancelSession.cancel(caller, sessionId, Gate.originHost(req));
         JsonIo.send(res, Status.OK_200, JsonIo.object().put("status", "cancelled"));
     }
 

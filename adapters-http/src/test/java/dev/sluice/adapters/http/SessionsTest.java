@@ -61,6 +61,29 @@ class SessionsTest {
     }
 
     @Test
+    void aBrowserWithTheSessionSecretMustBeOnAnOriginTheWidgetAllows() {
+        Widget.Issued widget = APP.widget("biz_origin", List.of("shop.example.com"));
+        JsonNode created = http.post("/api/v1/widgets/" + widget.widget().id().value() + "/create-session")
+                .secret(widget.clientSecret()).json(BODY).send().json();
+        Session session = new Session(created.get("id").asString(), created.get("clientSecret").asString(), widget);
+
+        Http.Reply elsewhere = http.get(session.path()).secret(session.secret())
+                .header("Origin", "https://evil.example.net").send();
+        Http.Reply cancelElsewhere = http.post(session.path() + "/cancel-session").secret(session.secret())
+                .header("Origin", "https://evil.example.net").send();
+        Http.Reply allowed = http.get(session.path()).secret(session.secret())
+                .header("Origin", "https://shop.example.com").send();
+
+        assertEquals(403, elsewhere.status(), elsewhere.body());
+        assertEquals("domain_not_allowed", elsewhere.code());
+        assertEquals(null, elsewhere.header("Access-Control-Allow-Origin"));
+        assertEquals(403, cancelElsewhere.status(), cancelElsewhere.body());
+        assertEquals(200, allowed.status(), allowed.body());
+        assertEquals("CREATED", allowed.json().get("paymentStatus").asString(), "the refused cancel changed nothing");
+        assertEquals(200, http.get(session.path()).secret(session.secret()).send().status(), "a server call has no Origin");
+    }
+
+    @Test
     void theOwningBusinessSeesTheFullView() {
         Session session = session("biz_a");
 

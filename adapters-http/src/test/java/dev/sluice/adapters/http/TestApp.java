@@ -52,8 +52,8 @@ final class TestApp {
                 .getWidgetConfig(new GetWidgetConfigService(ports))
                 .createDepositSession(new CreateDepositSessionService(ports, ports, ports, ports, ports, ports, clock,
                         secrets, SESSION_TTL))
-                .getDepositSession(new GetDepositSessionService(ports, ports, ports, clock, secrets))
-                .cancelDepositSession(new CancelDepositSessionService(ports, ports, ports, clock, secrets))
+                .getDepositSession(new GetDepositSessionService(ports, ports, ports, ports, clock, secrets))
+                .cancelDepositSession(new CancelDepositSessionService(ports, ports, ports, ports, clock, secrets))
                 .listDepositSessions(new ListDepositSessionsService(ports, ports))
                 .recordObservation(new RecordObservationService(ports, ports, ports, ports, clock))
                 .listEvents(new ListEventsService(ports))

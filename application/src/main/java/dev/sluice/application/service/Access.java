@@ -9,6 +9,7 @@ import dev.sluice.domain.shared.ErrorCode;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetId;
+import java.util.Optional;
 
 /**
  * Who may touch which widget or session. Another tenant's widget or session is reported as
@@ -39,6 +40,22 @@ final class Access {
             case Caller.SecretHolder holder when secrets.matches(session.id(), holder.secret()) -> { }
             case Caller.SecretHolder holder -> throw unauthorized();
             case Caller.Internal internal -> throw unauthorized();
+        }
+    }
+
+    /**
+     * A browser holding a session's secret must be on an origin the session's widget allows, as
+     * for create-session: a page on another site that got hold of the secret cannot use it.
+     */
+    static void requireSessionOrigin(Caller caller, DepositSession session, Optional<String> originHost,
+            Widgets widgets) {
+        if (caller instanceof Caller.SecretHolder && originHost.isPresent()) {
+            boolean allowed = widgets.findById(session.widgetId())
+                    .map(widget -> widget.allowsOrigin(originHost.get()))
+                    .orElse(false);
+            if (!allowed) {
+                throw new DomainException(ErrorCode.DOMAIN_NOT_ALLOWED, "this origin may not use the widget");
+            }
         }
     }
 

@@ -72,9 +72,9 @@ public final class TestApp {
     public final GetWidgetConfig getWidgetConfig = new GetWidgetConfigService(widgets);
     public final CreateDepositSession createSession = new CreateDepositSessionService(widgets, sessions, outbox,
             idempotency, schemas, unitOfWork, clock, secrets, TTL);
-    public final GetDepositSession getSession = new GetDepositSessionService(sessions, outbox, unitOfWork, clock,
+    public final GetDepositSession getSession = new GetDepositSessionService(widgets, sessions, outbox, unitOfWork, clock,
             secrets);
-    public final CancelDepositSession cancelSession = new CancelDepositSessionService(sessions, outbox, unitOfWork,
+    public final CancelDepositSession cancelSession = new CancelDepositSessionService(widgets, sessions, outbox, unitOfWork,
             clock, secrets);
     public final ListDepositSessions listSessions = new ListDepositSessionsService(widgets, sessions);
     public final RecordObservation recordObservation = new RecordObservationService(sessions, observations, outbox,

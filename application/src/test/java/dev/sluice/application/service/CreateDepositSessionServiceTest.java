@@ -54,7 +54,7 @@ class CreateDepositSessionServiceTest {
         assertEquals(List.of("deposit.created"), events.stream().map(SessionEvent::type).toList());
         assertEquals(1, events.getFirst().sequence());
         String sessionId = created.session().id().value();
-        assertEquals(sessionId, app.getSession.get(new Caller.SecretHolder(created.clientSecret()), sessionId)
+        assertEquals(sessionId, app.getSession.get(new Caller.SecretHolder(created.clientSecret()), sessionId, Optional.empty())
                 .session().id().value());
     }
 

@@ -24,6 +24,7 @@ import dev.sluice.domain.widget.Widget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SessionServicesTest {
@@ -43,17 +44,17 @@ class SessionServicesTest {
     void the_session_secret_sees_the_public_view_and_the_owning_business_the_full_view() {
         CreatedSession created = newSession();
         String id = created.session().id().value();
-        SessionView publicView = app.getSession.get(new Caller.SecretHolder(created.clientSecret()), id);
+        SessionView publicView = app.getSession.get(new Caller.SecretHolder(created.clientSecret()), id, Optional.empty());
         assertFalse(publicView.fullView());
-        assertTrue(app.getSession.get(OWNER, id).fullView());
-        assertCode(ErrorCode.NOT_FOUND, () -> app.getSession.get(STRANGER, id));
-        assertCode(ErrorCode.UNAUTHORIZED, () -> app.getSession.get(new Caller.SecretHolder(widget.clientSecret()), id));
-        assertCode(ErrorCode.UNAUTHORIZED, () -> app.getSession.get(TestApp.CONSUMER, id));
-        assertCode(ErrorCode.NOT_FOUND, () -> app.getSession.get(OWNER, "dep_" + "0".repeat(32)));
-        assertCode(ErrorCode.NOT_FOUND, () -> app.getSession.get(OWNER, "nonsense"));
-        SessionView other = app.getSession.get(OWNER, newSession().session().id().value());
+        assertTrue(app.getSession.get(OWNER, id, Optional.empty()).fullView());
+        assertCode(ErrorCode.NOT_FOUND, () -> app.getSession.get(STRANGER, id, Optional.empty()));
+        assertCode(ErrorCode.UNAUTHORIZED, () -> app.getSession.get(new Caller.SecretHolder(widget.clientSecret()), id, Optional.empty()));
+        assertCode(ErrorCode.UNAUTHORIZED, () -> app.getSession.get(TestApp.CONSUMER, id, Optional.empty()));
+        assertCode(ErrorCode.NOT_FOUND, () -> app.getSession.get(OWNER, "dep_" + "0".repeat(32), Optional.empty()));
+        assertCode(ErrorCode.NOT_FOUND, () -> app.getSession.get(OWNER, "nonsense", Optional.empty()));
+        SessionView other = app.getSession.get(OWNER, newSession().session().id().value(), Optional.empty());
         assertCode(ErrorCode.UNAUTHORIZED, () -> app.getSession.get(new Caller.SecretHolder(created.clientSecret()),
-                other.session().id().value()));
+                other.session().id().value(), Optional.empty()));
     }
 
     @Test
@@ -61,12 +62,12 @@ class SessionServicesTest {
         CreatedSession created = newSession();
         String id = created.session().id().value();
         app.clock.advance(Duration.ofMinutes(29).plusSeconds(59));
-        assertEquals(PaymentStatus.CREATED, app.getSession.get(OWNER, id).session().status());
+        assertEquals(PaymentStatus.CREATED, app.getSession.get(OWNER, id, Optional.empty()).session().status());
 
         app.clock.advance(Duration.ofSeconds(1));
-        assertEquals(PaymentStatus.EXPIRED, app.getSession.get(OWNER, id).session().status());
+        assertEquals(PaymentStatus.EXPIRED, app.getSession.get(OWNER, id, Optional.empty()).session().status());
         assertEquals(PaymentStatus.EXPIRED, app.sessions.findById(created.session().id()).orElseThrow().status());
-        assertEquals(PaymentStatus.EXPIRED, app.getSession.get(OWNER, id).session().status());
+        assertEquals(PaymentStatus.EXPIRED, app.getSession.get(OWNER, id, Optional.empty()).session().status());
         assertEquals(List.of("deposit.created", "deposit.expired"), eventTypes());
         assertEquals(2, app.outbox.all().get(1).sequence());
     }
@@ -74,7 +75,7 @@ class SessionServicesTest {
     @Test
     void a_created_or_pending_session_can_be_cancelled_by_its_secret_or_its_business() {
         CreatedSession created = newSession();
-        app.cancelSession.cancel(new Caller.SecretHolder(created.clientSecret()), created.session().id().value());
+        app.cancelSession.cancel(new Caller.SecretHolder(created.clientSecret()), created.session().id().value(), Optional.empty());
         DepositSession cancelled = app.sessions.findById(created.session().id()).orElseThrow();
         assertEquals(PaymentStatus.EXPIRED, cancelled.status());
         assertTrue(cancelled.cancelled());
@@ -84,7 +85,7 @@ class SessionServicesTest {
         String pendingId = pending.session().id().value();
         app.recordObservation.record(TestApp.PROCESSOR, pendingId,
                 new ObservationDraft("obs_1", "DETECTED", "0xa", null, null, null), List.of());
-        app.cancelSession.cancel(OWNER, pendingId);
+        app.cancelSession.cancel(OWNER, pendingId, Optional.empty());
         assertEquals(PaymentStatus.EXPIRED, app.sessions.findById(pending.session().id()).orElseThrow().status());
         assertEquals(List.of("deposit.created", "deposit.expired", "deposit.created", "deposit.pending",
                 "deposit.expired"), eventTypes());
@@ -96,9 +97,9 @@ class SessionServicesTest {
         String id = created.session().id().value();
         app.recordObservation.record(TestApp.PROCESSOR, id,
                 new ObservationDraft("obs_1", "CONFIRMED", "0xa", "100", null, null), List.of());
-        assertCode(ErrorCode.CANNOT_CANCEL, () -> app.cancelSession.cancel(OWNER, id));
-        assertCode(ErrorCode.NOT_FOUND, () -> app.cancelSession.cancel(STRANGER, id));
-        assertCode(ErrorCode.UNAUTHORIZED, () -> app.cancelSession.cancel(new Caller.SecretHolder("dep_secret_x"), id));
+        assertCode(ErrorCode.CANNOT_CANCEL, () -> app.cancelSession.cancel(OWNER, id, Optional.empty()));
+        assertCode(ErrorCode.NOT_FOUND, () -> app.cancelSession.cancel(STRANGER, id, Optional.empty()));
+        assertCode(ErrorCode.UNAUTHORIZED, () -> app.cancelSession.cancel(new Caller.SecretHolder("dep_secret_x"), id, Optional.empty()));
         assertEquals(PaymentStatus.CONFIRMED, app.sessions.findById(created.session().id()).orElseThrow().status());
     }
 
@@ -106,7 +107,7 @@ class SessionServicesTest {
     void cancelling_a_session_whose_time_is_up_is_refused_but_the_session_expires() {
         CreatedSession created = newSession();
         app.clock.advance(Duration.ofMinutes(31));
-        assertCode(ErrorCode.CANNOT_CANCEL, () -> app.cancelSession.cancel(OWNER, created.session().id().value()));
+        assertCode(ErrorCode.CANNOT_CANCEL, () -> app.cancelSession.cancel(OWNER, created.session().id().value(), Optional.empty()));
         DepositSession stored = app.sessions.findById(created.session().id()).orElseThrow();
         assertEquals(PaymentStatus.EXPIRED, stored.status());
         assertFalse(stored.cancelled());
@@ -185,7 +186,7 @@ class SessionServicesTest {
         CreatedSession a = newSession();
         app.createWidget.create(STRANGER, "biz_other", TestApp.widgetDraft("Theirs"), List.of());
         CreatedSession b = newSession();
-        app.cancelSession.cancel(OWNER, a.session().id().value());
+        app.cancelSession.cancel(OWNER, a.session().id().value(), Optional.empty());
 
         Page<SessionEvent> first = app.listEvents.list(OWNER, BUSINESS.value(), null, "2");
         assertEquals(List.of(a.session().id(), b.session().id()),

@@ -163,7 +163,7 @@ class WidgetServicesTest {
         assertCode(ErrorCode.NOT_FOUND, () -> app.getWidgetConfig.get(new Caller.SecretHolder(issued.clientSecret()),
                 id, Optional.empty()));
         assertCode(ErrorCode.NOT_FOUND, () -> app.newSession(issued, "10"));
-        assertEquals(sessionId, app.getSession.get(OWNER, sessionId).session().id().value());
+        assertEquals(sessionId, app.getSession.get(OWNER, sessionId, Optional.empty()).session().id().value());
     }
 
     @Test

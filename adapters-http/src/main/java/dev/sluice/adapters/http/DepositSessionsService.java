@@ -14,14 +14,14 @@ final class DepositSessionsService implements HttpService {
     private static final String BASE = "/api/v1/widgets/deposit-sessions/{sessionId}";
 
     private final Endpoints endpoints;
-    private final Gate gate;
+    private final Authentication authentication;
     private final GetDepositSession getSession;
     private final CancelDepositSession cancelSession;
 
-    DepositSessionsService(Endpoints endpoints, Gate gate, GetDepositSession getSession,
+    DepositSessionsService(Endpoints endpoints, Authentication authentication, GetDepositSession getSession,
             CancelDepositSession cancelSession) {
         this.endpoints = endpoints;
-        this.gate = gate;
+        this.authentication = authentication;
         this.getSession = getSession;
         this.cancelSession = cancelSession;
     }
@@ -38,16 +38,16 @@ final class DepositSessionsService implements HttpService {
 
     private void get(ServerRequest req, ServerResponse res) {
         String sessionId = sessionId(req);
-        Caller caller = gate.admit(req, sessionId);
-        GetDepositSession.SessionView view = getSession.get(caller, sessionId, Gate.originHost(req));
+        Caller caller = authentication.admit(req, sessionId);
+        GetDepositSession.SessionView view = getSession.get(caller, sessionId, Authentication.originHost(req));
         JsonIo.send(res, Status.OK_200, view.fullView()
                 ? SessionJson.fullView(view.session()) : SessionJson.publicView(view.session()));
     }
 
     private void cancel(ServerRequest req, ServerResponse res) {
         String sessionId = sessionId(req);
-        Caller caller = gate.admit(req, sessionId);
-        cancelSession.cancel(caller, sessionId, Gate.originHost(req));
+        Caller caller = authentication.admit(req, sessionId);
+        cancelSession.cancel(caller, sessionId, Authentication.originHost(req));
         JsonIo.send(res, Status.OK_200, JsonIo.object().put("status", "cancelled"));
     }
 

@@ -15,12 +15,12 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code GET /api/v1/businesses/{businessId}/events}: the outbox as a feed, for consumers without Kafka. */
 final class EventsService implements HttpService {
     private final Endpoints endpoints;
-    private final Gate gate;
+    private final Authentication authentication;
     private final ListEvents listEvents;
 
-    EventsService(Endpoints endpoints, Gate gate, ListEvents listEvents) {
+    EventsService(Endpoints endpoints, Authentication authentication, ListEvents listEvents) {
         this.endpoints = endpoints;
-        this.gate = gate;
+        this.authentication = authentication;
         this.listEvents = listEvents;
     }
 
@@ -33,7 +33,7 @@ final class EventsService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         String businessId = req.path().pathParameters().get("businessId");
-        Caller caller = gate.admit(req);
+        Caller caller = authentication.admit(req);
         Page<SessionEvent> page = listEvents.list(caller, businessId, WidgetPublicService.query(req, "after"),
                 WidgetPublicService.query(req, "limit"));
         ObjectNode body = JsonIo.object();

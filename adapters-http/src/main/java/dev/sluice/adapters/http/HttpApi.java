@@ -47,14 +47,14 @@ import java.util.Objects;
 public final class HttpApi {
     private final Builder b;
     private final Endpoints endpoints = new Endpoints();
-    private final Gate gate;
+    private final Authentication authentication;
     private final Problems problems;
 
     private HttpApi(Builder builder) {
         this.b = builder;
         Objects.requireNonNull(builder.jwt, "jwt settings");
         JwkSetSource keys = new JwkSetSource(builder.jwt.jwks(), builder.clock);
-        this.gate = new Gate(new BearerTokens(builder.jwt, keys, builder.clock),
+        this.authentication = new Authentication(new BearerTokens(builder.jwt, keys, builder.clock),
                 new RateLimiter(builder.rateLimitPerMinute, builder.clock));
         this.problems = new Problems(endpoints, builder.requestObserver);
     }
@@ -65,16 +65,17 @@ public final class HttpApi {
 
     public void register(HttpRouting.Builder routing) {
         routing.addFilter(new RequestLog(b.requestObserver));
-        routing.addFilter(new BrowserAccess());
+        routing.addFilter(new Cors());
         problems.register(routing);
         // the literal deposit-sessions segment goes first so that it is never taken for a widget id
-        routing.register(new DepositSessionsService(endpoints, gate, b.getDepositSession, b.cancelDepositSession),
-                new WidgetPublicService(endpoints, gate, b.getWidgetConfig, b.createDepositSession,
+        routing.register(
+                new DepositSessionsService(endpoints, authentication, b.getDepositSession, b.cancelDepositSession),
+                new WidgetPublicService(endpoints, authentication, b.getWidgetConfig, b.createDepositSession,
                         b.listDepositSessions),
-                new WidgetsService(endpoints, gate, new WidgetsService.UseCases(b.createWidget, b.listWidgets,
-                        b.getWidget, b.updateWidget, b.deleteWidget, b.rotateWidgetSecret)),
-                new ObservationsService(endpoints, gate, b.recordObservation),
-                new EventsService(endpoints, gate, b.listEvents),
+                new WidgetsService(endpoints, authentication, new WidgetsService.UseCases(b.createWidget,
+                        b.listWidgets, b.getWidget, b.updateWidget, b.deleteWidget, b.rotateWidgetSecret)),
+                new ObservationsService(endpoints, authentication, b.recordObservation),
+                new EventsService(endpoints, authentication, b.listEvents),
                 new OpenApiService(endpoints));
     }
 

@@ -50,7 +50,7 @@ final class JsonIo {
         return compactJson == null ? MAPPER.nullNode() : MAPPER.readTree(compactJson);
     }
 
-    /** The body of an endpoint that only a bearer token opens, whose token the gate has verified. */
+    /** The body of an endpoint that only a bearer token opens, whose token the authentication has verified. */
     static byte[] body(ServerRequest request) {
         return body(request, () -> { });
     }

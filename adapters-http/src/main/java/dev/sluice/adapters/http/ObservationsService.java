@@ -16,12 +16,12 @@ final class ObservationsService implements HttpService {
             "observedAt");
 
     private final Endpoints endpoints;
-    private final Gate gate;
+    private final Authentication authentication;
     private final RecordObservation recordObservation;
 
-    ObservationsService(Endpoints endpoints, Gate gate, RecordObservation recordObservation) {
+    ObservationsService(Endpoints endpoints, Authentication authentication, RecordObservation recordObservation) {
         this.endpoints = endpoints;
-        this.gate = gate;
+        this.authentication = authentication;
         this.recordObservation = recordObservation;
     }
 
@@ -34,7 +34,7 @@ final class ObservationsService implements HttpService {
 
     private void record(ServerRequest req, ServerResponse res) {
         String sessionId = req.path().pathParameters().get("sessionId");
-        Caller caller = gate.admit(req);
+        Caller caller = authentication.admit(req);
         byte[] bytes = JsonIo.body(req);
         RequestObject body = RequestObject.parse(bytes, FIELDS);
         ObservationDraft draft = new ObservationDraft(body.string("observationId"), body.string("kind"),

@@ -26,15 +26,15 @@ final class WidgetPublicService implements HttpService {
     private static final String BASE = "/api/v1/widgets/{widgetId}";
 
     private final Endpoints endpoints;
-    private final Gate gate;
+    private final Authentication authentication;
     private final GetWidgetConfig getConfig;
     private final CreateDepositSession createSession;
     private final ListDepositSessions listSessions;
 
-    WidgetPublicService(Endpoints endpoints, Gate gate, GetWidgetConfig getConfig,
+    WidgetPublicService(Endpoints endpoints, Authentication authentication, GetWidgetConfig getConfig,
             CreateDepositSession createSession, ListDepositSessions listSessions) {
         this.endpoints = endpoints;
-        this.gate = gate;
+        this.authentication = authentication;
         this.getConfig = getConfig;
         this.createSession = createSession;
         this.listSessions = listSessions;
@@ -55,8 +55,8 @@ final class WidgetPublicService implements HttpService {
 
     private void config(ServerRequest req, ServerResponse res) {
         String widgetId = widgetId(req);
-        Caller caller = gate.admit(req, widgetId);
-        GetWidgetConfig.WidgetConfig config = getConfig.get(caller, widgetId, Gate.originHost(req));
+        Caller caller = authentication.admit(req, widgetId);
+        GetWidgetConfig.WidgetConfig config = getConfig.get(caller, widgetId, Authentication.originHost(req));
         ObjectNode body = JsonIo.object();
         body.set("config", config.widget().map(WidgetJson::publicConfig).orElse(null));
         body.put("reason", config.reason().orElse(null));
@@ -65,7 +65,7 @@ final class WidgetPublicService implements HttpService {
 
     private void createSession(ServerRequest req, ServerResponse res) {
         String widgetId = widgetId(req);
-        Caller caller = gate.admit(req, widgetId);
+        Caller caller = authentication.admit(req, widgetId);
         byte[] bytes = JsonIo.body(req, () -> getConfig.get(caller, widgetId, Optional.empty()));
         RequestObject body = RequestObject.parse(bytes, SessionJson.DRAFT_FIELDS);
         Optional<String> key = req.headers().first(IDEMPOTENCY_KEY);
@@ -74,14 +74,14 @@ final class WidgetPublicService implements HttpService {
             key = Optional.empty();
         }
         CreateDepositSession.CreatedSession created = createSession.create(new CreateDepositSession.Command(
-                caller, widgetId, Gate.originHost(req), SessionJson.draft(body), body.violations(), key));
+                caller, widgetId, Authentication.originHost(req), SessionJson.draft(body), body.violations(), key));
         res.header(HeaderNames.LOCATION, "/api/v1/widgets/deposit-sessions/" + created.session().id().value());
         JsonIo.send(res, Status.CREATED_201, SessionJson.created(created));
     }
 
     private void listSessions(ServerRequest req, ServerResponse res) {
         String widgetId = widgetId(req);
-        Caller caller = gate.admit(req, widgetId);
+        Caller caller = authentication.admit(req, widgetId);
         Page<DepositSession> page = listSessions.list(caller, widgetId, query(req, "status"), query(req, "limit"),
                 query(req, "startingAfter"));
         ObjectNode body = JsonIo.object();

@@ -28,12 +28,12 @@ final class WidgetsService implements HttpService {
     }
 
     private final Endpoints endpoints;
-    private final Gate gate;
+    private final Authentication authentication;
     private final UseCases useCases;
 
-    WidgetsService(Endpoints endpoints, Gate gate, UseCases useCases) {
+    WidgetsService(Endpoints endpoints, Authentication authentication, UseCases useCases) {
         this.endpoints = endpoints;
-        this.gate = gate;
+        this.authentication = authentication;
         this.useCases = useCases;
     }
 
@@ -60,7 +60,7 @@ final class WidgetsService implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        Caller caller = gate.admit(req);
+        Caller caller = authentication.admit(req);
         byte[] bytes = JsonIo.body(req);
         RequestObject body = RequestObject.parse(bytes, WidgetJson.DRAFT_FIELDS);
         WidgetDraft draft = WidgetJson.draft(body);
@@ -69,7 +69,7 @@ final class WidgetsService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        Caller caller = gate.admit(req);
+        Caller caller = authentication.admit(req);
         ObjectNode body = JsonIo.object();
         ArrayNode data = body.putArray("data");
         useCases.list().list(caller, businessId(req)).forEach(w -> data.add(WidgetJson.widget(w)));
@@ -77,12 +77,12 @@ final class WidgetsService implements HttpService {
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Caller caller = gate.admit(req);
+        Caller caller = authentication.admit(req);
         JsonIo.send(res, Status.OK_200, WidgetJson.widget(useCases.get().get(caller, businessId(req), widgetId(req))));
     }
 
     private void update(ServerRequest req, ServerResponse res) {
-        Caller caller = gate.admit(req);
+        Caller caller = authentication.admit(req);
         byte[] bytes = JsonIo.body(req);
         RequestObject body = RequestObject.parse(bytes, WidgetJson.PATCH_FIELDS);
         WidgetPatch patch = WidgetJson.patch(body);
@@ -91,13 +91,13 @@ final class WidgetsService implements HttpService {
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        Caller caller = gate.admit(req);
+        Caller caller = authentication.admit(req);
         useCases.delete().delete(caller, businessId(req), widgetId(req));
         res.status(Status.OK_200).send();
     }
 
     private void rotateSecret(ServerRequest req, ServerResponse res) {
-        Caller caller = gate.admit(req);
+        Caller caller = authentication.admit(req);
         String secret = useCases.rotateSecret().rotate(caller, businessId(req), widgetId(req));
         JsonIo.send(res, Status.OK_200, JsonIo.object().put("clientSecret", secret));
     }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * is, for the use case to check against the widget or session. Secret holders are rate limited
  * per resource and client address; JWT callers are not.
  */
-final class Gate {
+final class Authentication {
     static final HeaderName CLIENT_SECRET = HeaderNames.create("X-Client-Secret");
     private static final String BEARER = "Bearer ";
     /** What a client secret can open: a widget (its own secret) or a session (its own secret). */
@@ -25,7 +25,7 @@ final class Gate {
     private final BearerTokens tokens;
     private final RateLimiter limiter;
 
-    Gate(BearerTokens tokens, RateLimiter limiter) {
+    Authentication(BearerTokens tokens, RateLimiter limiter) {
         this.tokens = tokens;
         this.limiter = limiter;
     }

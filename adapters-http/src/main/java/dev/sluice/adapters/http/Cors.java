@@ -17,7 +17,7 @@ import io.helidon.webserver.http.RoutingResponse;
  * does the response lose its {@code Access-Control-Allow-Origin} (see {@link Problems}). The
  * credentials are headers, never cookies, so no ambient authority is exposed to other sites.
  */
-final class BrowserAccess implements Filter {
+final class Cors implements Filter {
     static final String PREFIX = "/api/v1/widgets/";
     private static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-Client-Secret, Idempotency-Key, X-Request-Id";
     private static final String MAX_AGE_SECONDS = "600";

@@ -17,12 +17,12 @@ import tools.jackson.databind.JsonNode;
 
 /** The widget's public config and what a browser on some origin may do with the widget endpoints. */
 @ServerTest
-class BrowserAccessTest {
+class CorsTest {
     private static final TestApp APP = new TestApp();
 
     private final Http http;
 
-    BrowserAccessTest(Http1Client client) {
+    CorsTest(Http1Client client) {
         this.http = new Http(client);
     }
 

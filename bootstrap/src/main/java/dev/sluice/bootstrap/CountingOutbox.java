@@ -1,5 +1,6 @@
 package dev.sluice.bootstrap;
 
+import dev.sluice.application.port.out.NewSessions;
 import dev.sluice.application.port.out.Outbox;
 import dev.sluice.application.port.out.UnitOfWork;
 import dev.sluice.domain.session.EventId;
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
  * The outbox, telling metrics about every event that was appended and committed: each event is
  * one status change, so this counts sessions created and transitions by status without domain or
  * application code knowing about metrics. Events appended inside {@link #unitOfWork()} are held
- * back until that transaction commits, so a rolled-back change is never counted.
+ * back until that transaction commits, so a rolled-back change is never counted; so are the events
+ * of new sessions, until their group commit returns.
  */
 final class CountingOutbox implements Outbox {
     private final Outbox outbox;
@@ -47,6 +49,14 @@ final class CountingOutbox implements Outbox {
                     appendedInTransaction.remove();
                 }
             }
+        };
+    }
+
+    /** The store of new sessions to give the use cases: it counts their events once they are committed. */
+    NewSessions newSessions(NewSessions store) {
+        return created -> {
+            store.add(created);
+            created.events().forEach(committed);
         };
     }
 

@@ -152,8 +152,9 @@ final class Sluice implements AutoCloseable {
                 .deleteWidget(new DeleteWidgetService(db.widgets(), unitOfWork, clock))
                 .rotateWidgetSecret(new RotateWidgetSecretService(db.widgets(), unitOfWork, clock))
                 .getWidgetConfig(new GetWidgetConfigService(db.widgets()))
-                .createDepositSession(new CreateDepositSessionService(db.widgets(), db.depositSessions(), outbox,
-                        db.idempotencyRecords(), schemas, unitOfWork, clock, secrets, settings.sessionTtl()))
+                .createDepositSession(new CreateDepositSessionService(db.widgets(), db.depositSessions(),
+                        counting.newSessions(db.newSessions()), outbox, db.idempotencyRecords(), schemas,
+                        unitOfWork, clock, secrets, settings.sessionTtl()))
                 .getDepositSession(new GetDepositSessionService(db.widgets(), db.depositSessions(), outbox, unitOfWork,
                         clock, secrets))
                 .cancelDepositSession(new CancelDepositSessionService(db.widgets(), db.depositSessions(), outbox,

@@ -1,6 +1,7 @@
 package dev.sluice.adapters.http;
 
 import dev.sluice.application.port.out.ConcurrentChangeException;
+import dev.sluice.application.port.out.StoreBusyException;
 import dev.sluice.application.port.out.StoreUnavailableException;
 import dev.sluice.domain.shared.DomainException;
 import dev.sluice.domain.shared.ErrorCode;
@@ -51,6 +52,11 @@ final class Problems {
                 .error(ConcurrentChangeException.class, (req, res, e) -> {
                     res.header("Retry-After", "1");
                     send(req, res, ProblemType.SERVICE_UNAVAILABLE, "the record is busy; retry later", List.of());
+                })
+                // more writes wait for the database than it can take in time: nothing was written
+                .error(StoreBusyException.class, (req, res, e) -> {
+                    res.header("Retry-After", "1");
+                    send(req, res, ProblemType.SERVICE_UNAVAILABLE, "the service is busy; retry later", List.of());
                 })
                 .error(HttpException.class, this::server)
                 .error(Throwable.class, (req, res, e) -> unexpected(req, res, e));

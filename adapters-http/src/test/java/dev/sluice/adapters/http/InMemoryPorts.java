@@ -5,10 +5,12 @@ import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.application.port.out.IdempotencyRecords;
 import dev.sluice.adapters.http.schema.JsonSchemaMetadataSchemas;
 import dev.sluice.application.port.out.MetadataSchemas;
+import dev.sluice.application.port.out.NewSessions;
 import dev.sluice.application.port.out.Observations;
 import dev.sluice.application.port.out.Outbox;
 import dev.sluice.application.port.out.UnitOfWork;
 import dev.sluice.application.port.out.Widgets;
+import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.PaymentStatus;
@@ -34,8 +36,8 @@ import java.util.function.Supplier;
  * run behind the HTTP adapter in these tests. Publishing concerns (claims, leases) are the Kafka
  * adapter's and are not exercised here.
  */
-final class InMemoryPorts implements Widgets, DepositSessions, Outbox, IdempotencyRecords, Observations, EventFeed,
-        UnitOfWork, MetadataSchemas {
+final class InMemoryPorts implements Widgets, DepositSessions, NewSessions, Outbox, IdempotencyRecords, Observations,
+        EventFeed, UnitOfWork, MetadataSchemas {
     private final JsonSchemaMetadataSchemas schemas = new JsonSchemaMetadataSchemas();
     private final Map<WidgetId, Widget> widgets = new HashMap<>();
     private final Map<SessionId, DepositSession> sessions = new HashMap<>();
@@ -88,6 +90,12 @@ final class InMemoryPorts implements Widgets, DepositSessions, Outbox, Idempoten
     @Override
     public synchronized void add(DepositSession session) {
         sessions.put(session.id(), session);
+    }
+
+    @Override
+    public synchronized void add(Change created) {
+        add(created.session());
+        append(created.events());
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.application.port.out.ConcurrentChangeException;
+import dev.sluice.application.port.out.StoreBusyException;
 import dev.sluice.application.port.out.StoreUnavailableException;
 import io.helidon.http.Method;
 import io.helidon.webclient.http1.Http1Client;
@@ -48,6 +49,9 @@ class ProblemsTest {
                 .rotateWidgetSecret((caller, business, widget) -> {
                     throw new ConcurrentChangeException("lock wait timeout on widgets");
                 })
+                .createDepositSession(command -> {
+                    throw new StoreBusyException("4096 writes are waiting for the database already");
+                })
                 .build()
                 .register(routing);
     }
@@ -89,6 +93,17 @@ class ProblemsTest {
         assertEquals("service_unavailable", reply.code());
         assertEquals("1", reply.header("Retry-After"));
         assertFalse(reply.body().contains("lock wait"), reply.body());
+    }
+
+    @Test
+    void aStoreWithTooManyWritesWaitingIs503WithRetryAfter() {
+        Http.Reply reply = http.post("/api/v1/widgets/wdgt_00000000000000000000000000000000/create-session")
+                .secret("wsec_x").json("{\"amount\":\"5\"}").send();
+
+        assertEquals(503, reply.status());
+        assertEquals("service_unavailable", reply.code());
+        assertEquals("1", reply.header("Retry-After"));
+        assertFalse(reply.body().contains("4096"), reply.body());
     }
 
     @Test

@@ -50,7 +50,7 @@ final class TestApp {
                 .deleteWidget(new DeleteWidgetService(ports, ports, clock))
                 .rotateWidgetSecret(new RotateWidgetSecretService(ports, ports, clock))
                 .getWidgetConfig(new GetWidgetConfigService(ports))
-                .createDepositSession(new CreateDepositSessionService(ports, ports, ports, ports, ports, ports, clock,
+                .createDepositSession(new CreateDepositSessionService(ports, ports, ports, ports, ports, ports, ports, clock,
                         secrets, SESSION_TTL))
                 .getDepositSession(new GetDepositSessionService(ports, ports, ports, ports, clock, secrets))
                 .cancelDepositSession(new CancelDepositSessionService(ports, ports, ports, ports, clock, secrets))

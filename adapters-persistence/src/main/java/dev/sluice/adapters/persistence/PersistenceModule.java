@@ -3,6 +3,7 @@ package dev.sluice.adapters.persistence;
 import dev.sluice.application.port.out.DepositSessions;
 import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.application.port.out.IdempotencyRecords;
+import dev.sluice.application.port.out.NewSessions;
 import dev.sluice.application.port.out.Observations;
 import dev.sluice.application.port.out.Outbox;
 import dev.sluice.application.port.out.StoreUnavailableException;
@@ -34,7 +35,7 @@ import org.flywaydb.core.api.FlywayException;
  * <pre>{@code
  * PersistenceModule persistence = PersistenceModule.open(DatabaseSettings.of(url, user, password));
  * new CreateDepositSessionService(persistence.widgets(), persistence.depositSessions(),
- *         persistence.outbox(), persistence.idempotencyRecords(), schemas,
+ *         persistence.newSessions(), persistence.outbox(), persistence.idempotencyRecords(), schemas,
  *         persistence.unitOfWork(), clock, secrets, ttl);
  * ...
  * persistence.close();   // at shutdown
@@ -51,8 +52,10 @@ import org.flywaydb.core.api.FlywayException;
  *     does it on each read, but a scheduled pass keeps reads short.</li>
  * <li>{@link #ping()} is the readiness check.</li>
  * <li>Requests use a pool of {@code poolSize} connections; the outbox relay's claims, marks and
- *     pruning and the feed positions use a second pool of 2, so an instance holds up to
- *     {@code poolSize + 2} connections.</li>
+ *     pruning and the feed positions use a second pool of 2, and the group commit of new sessions
+ *     ({@link #newSessions()}) one connection of its own, so an instance holds up to
+ *     {@code poolSize + 3} connections.</li>
+ * <li>{@link #close} first writes the new sessions still waiting, then closes the pools.</li>
  * </ul>
  */
 public final class PersistenceModule implements AutoCloseable {
@@ -66,19 +69,23 @@ public final class PersistenceModule implements AutoCloseable {
 
     private final DbClient client;
     private final DbClient backgroundClient;
+    private final DbClient committerClient;
     private final ObjectName poolBean;
     private final Database db;
     private final String instanceId;
     private final JdbcWidgets widgets;
     private final JdbcDepositSessions sessions;
+    private final JdbcNewSessions newSessions;
     private final JdbcObservations observations;
     private final JdbcOutbox outbox;
     private final JdbcEventFeed feed;
     private final JdbcIdempotencyRecords idempotency;
 
-    private PersistenceModule(DbClient client, DbClient backgroundClient, ObjectName poolBean, InstantSource clock) {
+    private PersistenceModule(DbClient client, DbClient backgroundClient, DbClient committerClient,
+            ObjectName poolBean, InstantSource clock) {
         this.client = client;
         this.backgroundClient = backgroundClient;
+        this.committerClient = committerClient;
         this.poolBean = poolBean;
         Map<String, String> statements = statements();
         this.db = new Database(client, statements);
@@ -87,6 +94,7 @@ public final class PersistenceModule implements AutoCloseable {
         this.instanceId = "sluice-" + UUID.randomUUID();
         this.widgets = new JdbcWidgets(db);
         this.sessions = new JdbcDepositSessions(db);
+        this.newSessions = new JdbcNewSessions(new Database(committerClient, statements));
         this.observations = new JdbcObservations(db);
         this.outbox = new JdbcOutbox(db, background, instanceId, clock);
         this.feed = new JdbcEventFeed(db, background);
@@ -121,8 +129,10 @@ public final class PersistenceModule implements AutoCloseable {
         DbClient client = client(poolConfig(settings, poolName));
         DbClient backgroundClient = client(poolConfig(settings.withPoolSize(BACKGROUND_POOL_SIZE),
                 poolName + "-background"));
+        // one transaction at a time: the committer writes batches one after the other
+        DbClient committerClient = client(poolConfig(settings.withPoolSize(1), poolName + "-committer"));
         try {
-            return new PersistenceModule(client, backgroundClient,
+            return new PersistenceModule(client, backgroundClient, committerClient,
                     new ObjectName("com.zaxxer.hikari:type=Pool (" + poolName + ")"), InstantSource.system());
         } catch (JMException e) {
             throw new IllegalStateException(e);
@@ -135,6 +145,11 @@ public final class PersistenceModule implements AutoCloseable {
 
     public DepositSessions depositSessions() {
         return sessions;
+    }
+
+    /** New sessions, committed many to a transaction under load (group commit). */
+    public NewSessions newSessions() {
+        return newSessions;
     }
 
     public Observations observations() {
@@ -191,9 +206,14 @@ public final class PersistenceModule implements AutoCloseable {
     @Override
     public void close() {
         try {
-            backgroundClient.close();
+            newSessions.close();
         } finally {
-            client.close();
+            try {
+                committerClient.close();
+                backgroundClient.close();
+            } finally {
+                client.close();
+            }
         }
     }
 

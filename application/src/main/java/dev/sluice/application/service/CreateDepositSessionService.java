@@ -5,6 +5,7 @@ import dev.sluice.application.port.out.Clock;
 import dev.sluice.application.port.out.DepositSessions;
 import dev.sluice.application.port.out.IdempotencyRecords;
 import dev.sluice.application.port.out.MetadataSchemas;
+import dev.sluice.application.port.out.NewSessions;
 import dev.sluice.application.port.out.Outbox;
 import dev.sluice.application.port.out.UnitOfWork;
 import dev.sluice.application.port.out.Widgets;
@@ -30,6 +31,7 @@ public final class CreateDepositSessionService implements CreateDepositSession {
 
     private final Widgets widgets;
     private final DepositSessions sessions;
+    private final NewSessions newSessions;
     private final Outbox outbox;
     private final IdempotencyRecords idempotency;
     private final MetadataSchemas schemas;
@@ -38,11 +40,12 @@ public final class CreateDepositSessionService implements CreateDepositSession {
     private final SessionSecrets secrets;
     private final Duration ttl;
 
-    public CreateDepositSessionService(Widgets widgets, DepositSessions sessions, Outbox outbox,
-            IdempotencyRecords idempotency, MetadataSchemas schemas, UnitOfWork unitOfWork, Clock clock,
-            SessionSecrets secrets, Duration ttl) {
+    public CreateDepositSessionService(Widgets widgets, DepositSessions sessions, NewSessions newSessions,
+            Outbox outbox, IdempotencyRecords idempotency, MetadataSchemas schemas, UnitOfWork unitOfWork,
+            Clock clock, SessionSecrets secrets, Duration ttl) {
         this.widgets = widgets;
         this.sessions = sessions;
+        this.newSessions = newSessions;
         this.outbox = outbox;
         this.idempotency = idempotency;
         this.schemas = schemas;
@@ -53,15 +56,19 @@ public final class CreateDepositSessionService implements CreateDepositSession {
     }
 
     /**
-     * Without an Idempotency-Key the whole request is one unit of work, so the widget read and the
-     * inserts share one connection and one commit. With a key, the idempotency record commits on its
-     * own first, so that a concurrent retry sees it; it must not wait inside another transaction for
-     * a second connection.
+     * Without an Idempotency-Key the new session goes to {@link NewSessions}, which may commit it
+     * together with sessions of concurrent requests: one transaction for many is what lets the
+     * database keep up under load. With a key it is stored in a unit of work of its own, because the
+     * idempotency record must be completed in the same transaction as the session is inserted (a
+     * retry that finds the record completed finds the session too); the record itself commits on its
+     * own first, so that a concurrent retry sees it.
      */
     @Override
     public CreatedSession create(Command command) {
         if (command.idempotencyKey().isEmpty()) {
-            return unitOfWork.inTransaction(() -> createNew(usableWidget(command), command, null));
+            Change change = newSession(usableWidget(command), command);
+            newSessions.add(change);
+            return created(change);
         }
         Widget widget = usableWidget(command);
         String key = command.idempotencyKey().get();
@@ -92,7 +99,7 @@ public final class CreateDepositSessionService implements CreateDepositSession {
         return switch (idempotency.begin(widget.id(), key, fingerprint, clock.now())) {
             case IdempotencyRecords.Started started -> {
                 try {
-                    yield createNew(widget, command, key);
+                    yield createCompleting(widget, command, key);
                 } catch (RuntimeException e) {
                     idempotency.release(widget.id(), key);
                     throw e;
@@ -108,7 +115,18 @@ public final class CreateDepositSessionService implements CreateDepositSession {
         };
     }
 
-    private CreatedSession createNew(Widget widget, Command command, String idempotencyKey) {
+    private CreatedSession createCompleting(Widget widget, Command command, String idempotencyKey) {
+        Change change = newSession(widget, command);
+        unitOfWork.inTransaction(() -> {
+            sessions.add(change.session());
+            outbox.append(change.events());
+            idempotency.complete(widget.id(), idempotencyKey, change.session().id());
+            return null;
+        });
+        return created(change);
+    }
+
+    private Change newSession(Widget widget, Command command) {
         SessionDraft draft = command.draft();
         List<Violation> found = new ArrayList<>(command.inputViolations());
         String schema = widget.settings().metadataSchema();
@@ -118,15 +136,10 @@ public final class CreateDepositSessionService implements CreateDepositSession {
                 && found.stream().noneMatch(v -> v.field().equals("metadata"))) {
             found.addAll(schemas.validate(schema, draft.metadataJson()));
         }
-        Change change = DepositSession.create(SessionId.generate(), widget, draft, found, clock.now(), ttl);
-        unitOfWork.inTransaction(() -> {
-            sessions.add(change.session());
-            outbox.append(change.events());
-            if (idempotencyKey != null) {
-                idempotency.complete(widget.id(), idempotencyKey, change.session().id());
-            }
-            return null;
-        });
+        return DepositSession.create(SessionId.generate(), widget, draft, found, clock.now(), ttl);
+    }
+
+    private CreatedSession created(Change change) {
         return new CreatedSession(change.session(), secrets.secretFor(change.session().id()), false);
     }
 

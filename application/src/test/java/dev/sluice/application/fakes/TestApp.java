@@ -60,6 +60,7 @@ public final class TestApp {
     public final InMemoryObservations observations = register(new InMemoryObservations(unitOfWork.guard()));
     public final InMemoryOutbox outbox = register(new InMemoryOutbox(unitOfWork.guard()));
     public final InMemoryIdempotencyRecords idempotency = register(new InMemoryIdempotencyRecords(unitOfWork.guard()));
+    public final InMemoryNewSessions newSessions = new InMemoryNewSessions(unitOfWork, sessions, outbox);
     public final FakeMetadataSchemas schemas = new FakeMetadataSchemas();
     public final SessionSecrets secrets = new SessionSecrets("a test key of thirty-two bytes!!".getBytes());
 
@@ -70,8 +71,8 @@ public final class TestApp {
     public final ListWidgets listWidgets = new ListWidgetsService(widgets);
     public final RotateWidgetSecret rotateWidgetSecret = new RotateWidgetSecretService(widgets, unitOfWork, clock);
     public final GetWidgetConfig getWidgetConfig = new GetWidgetConfigService(widgets);
-    public final CreateDepositSession createSession = new CreateDepositSessionService(widgets, sessions, outbox,
-            idempotency, schemas, unitOfWork, clock, secrets, TTL);
+    public final CreateDepositSession createSession = new CreateDepositSessionService(widgets, sessions, newSessions,
+            outbox, idempotency, schemas, unitOfWork, clock, secrets, TTL);
     public final GetDepositSession getSession = new GetDepositSessionService(widgets, sessions, outbox, unitOfWork, clock,
             secrets);
     public final CancelDepositSession cancelSession = new CancelDepositSessionService(widgets, sessions, outbox, unitOfWork,

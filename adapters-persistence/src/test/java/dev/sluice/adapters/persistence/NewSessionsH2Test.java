@@ -1,0 +1,8 @@
+package dev.sluice.adapters.persistence;
+
+class NewSessionsH2Test extends JdbcNewSessionsContract {
+    @Override
+    PersistenceModule db() {
+        return TestDatabases.h2();
+    }
+}

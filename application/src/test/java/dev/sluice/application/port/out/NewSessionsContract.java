@@ -1,0 +1,143 @@
+package dev.sluice.application.port.out;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.domain.session.Change;
+import dev.sluice.domain.session.DepositSession;
+import dev.sluice.domain.session.SessionEvent;
+import dev.sluice.domain.session.SessionId;
+import dev.sluice.domain.shared.RandomTokens;
+import dev.sluice.domain.widget.BusinessId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link NewSessions} does, however it groups its transactions: a call returns once
+ * its session and events are stored, concurrent calls all commit, and a session that cannot be
+ * stored fails alone. Run against each implementation with the stores that read what it wrote.
+ */
+public abstract class NewSessionsContract {
+    private static final int CONCURRENT = 40;
+
+    protected abstract NewSessions newSessions();
+
+    protected abstract DepositSessions sessions();
+
+    protected abstract EventFeed feed();
+
+    /** A new session, not stored yet, of a widget the store holds; every call of one test uses one widget of a business of its own. */
+    protected abstract Change newSession();
+
+    @Test
+    public void aSessionIsStoredWithItsEventsWhenTheCallReturns() {
+        Change created = newSession();
+
+        newSessions().add(created);
+
+        DepositSession stored = sessions().findById(created.session().id()).orElseThrow();
+        assertEquals(created.session().terms(), stored.terms());
+        assertEquals(created.session().status(), stored.status());
+        assertEquals(eventIds(created.events()), eventIds(feedOf(created)));
+    }
+
+    @Test
+    public void concurrentSessionsAllCommitEachWithItsOwnEvents() throws Exception {
+        List<Change> created = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) {
+            created.add(newSession());
+        }
+
+        List<Optional<RuntimeException>> outcomes = concurrently(created, change -> () -> newSessions().add(change));
+
+        outcomes.forEach(outcome -> assertTrue(outcome.isEmpty(), () -> outcome.orElseThrow().toString()));
+        for (Change change : created) {
+            assertTrue(sessions().findById(change.session().id()).isPresent(), change.session().id().value());
+        }
+        List<SessionEvent> feed = feedOf(created.getFirst());
+        assertEquals(created.stream().flatMap(c -> eventIds(c.events()).stream()).sorted().toList(),
+                eventIds(feed).stream().sorted().toList());
+        feed.forEach(event -> assertEquals(1, event.sequence()));
+    }
+
+    @Test
+    public void aSessionThatCannotBeStoredFailsAloneWhileTheOthersCommit() throws Exception {
+        Change first = newSession();
+        newSessions().add(first);
+        List<Change> calls = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) {
+            calls.add(i == CONCURRENT / 2 ? first : newSession());
+        }
+
+        List<Optional<RuntimeException>> outcomes = concurrently(calls, change -> () -> newSessions().add(change));
+
+        for (int i = 0; i < calls.size(); i++) {
+            SessionId id = calls.get(i).session().id();
+            Optional<RuntimeException> outcome = outcomes.get(i);
+            if (calls.get(i) == first) {
+                assertTrue(outcome.isPresent(), "storing session " + id + " twice failed");
+            } else {
+                assertTrue(outcome.isEmpty(), () -> id + ": " + outcome.orElseThrow());
+                assertTrue(sessions().findById(id).isPresent(), id.value());
+            }
+        }
+        assertEquals(CONCURRENT, feedOf(first).size());
+    }
+
+    @Test
+    public void aSessionStoredTwiceInARowFailsTheSecondTime() {
+        Change created = newSession();
+        newSessions().add(created);
+
+        assertThrows(RuntimeException.class, () -> newSessions().add(created));
+
+        assertEquals(1, feedOf(created).size());
+    }
+
+    private List<SessionEvent> feedOf(Change change) {
+        BusinessId business = change.session().businessId();
+        return feed().listForBusiness(business, Optional.empty(), 1000).items();
+    }
+
+    private static List<String> eventIds(List<SessionEvent> events) {
+        return events.stream().map(event -> event.id().value()).toList();
+    }
+
+    /** Runs every call at once, each on its own thread; the failure of each, in the order of {@code items}. */
+    private static <T> List<Optional<RuntimeException>> concurrently(List<T> items, Function<T, Runnable> call)
+            throws Exception {
+        List<CompletableFuture<Optional<RuntimeException>>> outcomes = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<Void> start = new CompletableFuture<>();
+            for (T item : items) {
+                outcomes.add(CompletableFuture.supplyAsync(() -> {
+                    start.join();
+                    try {
+                        call.apply(item).run();
+                        return Optional.<RuntimeException>empty();
+                    } catch (RuntimeException failure) {
+                        return Optional.of(failure);
+                    }
+                }, threads));
+            }
+            start.complete(null);
+        }
+        List<Optional<RuntimeException>> results = new ArrayList<>();
+        for (CompletableFuture<Optional<RuntimeException>> outcome : outcomes) {
+            results.add(outcome.get());
+        }
+        return results;
+    }
+
+    /** A business id no other test uses, for stores shared by many tests. */
+    protected static BusinessId newBusiness() {
+        return new BusinessId(RandomTokens.id("biz_"));
+    }
+}

@@ -38,6 +38,11 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
         commits.submit(created);
     }
 
+    /** Sessions waiting for a transaction. */
+    int waiting() {
+        return commits.waiting();
+    }
+
     private void write(List<Change> batch) {
         db.inNewTransaction(() -> {
             SESSIONS.run(db, batch.stream().map(change -> SessionRow.params(change.session())).toList());

@@ -50,7 +50,7 @@ class StoreUnavailableTest {
         return DatabaseSettings.of(CLOSED_PORT, "root", "").withConnectionTimeout(TIMEOUT);
     }
 
-    private static DatabaseSettings throughProxy(TcpProxy proxy, URI server) {
+    static DatabaseSettings throughProxy(TcpProxy proxy, URI server) {
         DatabaseSettings direct = TestDatabases.mariaDbSettings();
         String url = "jdbc:mysql://127.0.0.1:" + proxy.port() + server.getRawPath()
                 + (server.getRawQuery() == null ? "" : "?" + server.getRawQuery());

@@ -24,7 +24,9 @@
 #   BENCH_DB_URL_OPTIONS    Connector/J options appended to the JDBC URL of Sluice and the ceiling alike,
 #                           e.g. cachePrepStmts=true&useLocalSessionState=true [none]
 #   BENCH_CONCURRENCY [16,64,256]  BENCH_WARMUP [20] s  BENCH_DURATION [30] s  BENCH_CEILING_DURATION [20] s
-#   BENCH_PORT [18080]
+#   BENCH_PORT [18080]  BENCH_DB_NAME [sluice_bench]
+#   BENCH_JAR               the Sluice jar to measure, with its libs/ beside it [bootstrap/target/sluice.jar,
+#                           built if missing]
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -42,13 +44,13 @@ while (($#)); do
         --jfr) JFR=true; shift ;;
         --aot) AOT=true; shift ;;
         --rebuild) REBUILD=true; shift ;;
-        *) sed -n '2,27s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+        *) sed -n '2,30s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
     esac
 done
 
 PORT=${BENCH_PORT:-18080}
 POOL_SIZE=${BENCH_POOL_SIZE:-16}
-DB_NAME=sluice_bench
+DB_NAME=${BENCH_DB_NAME:-sluice_bench}
 DB_URL=jdbc:mysql://127.0.0.1:3306/$DB_NAME${BENCH_DB_URL_OPTIONS:+?$BENCH_DB_URL_OPTIONS}
 KAFKA=127.0.0.1:9092
 BUSINESS=biz_bench
@@ -56,7 +58,7 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 TOPIC=bench-events-$STAMP
 WORK=$ROOT/bench/work/$STAMP
 RESULT=$ROOT/bench/results/$STAMP${LABEL:+-$LABEL}.json
-JAR=$ROOT/bootstrap/target/sluice.jar
+JAR=${BENCH_JAR:-$ROOT/bootstrap/target/sluice.jar}
 LOADGEN=$ROOT/bench/loadgen
 mkdir -p "$WORK" "$ROOT/bench/results"
 
@@ -86,6 +88,8 @@ trap 'exit 143' TERM
 ensure_broker() {
     if bash scripts/kafka.sh status >/dev/null 2>&1; then
         sluice_log "Kafka broker already running; using it and leaving it running"
+    elif (: </dev/tcp/127.0.0.1/9092) 2>/dev/null; then
+        sluice_log "a Kafka broker this checkout did not start answers on 127.0.0.1:9092; using it and leaving it running"
     else
         broker_started_here=true
         bash scripts/kafka.sh start >&2
@@ -100,7 +104,7 @@ build() {
     fi
     # A private copy: other work may rebuild bootstrap/target while the bench runs.
     mkdir -p "$WORK/app"
-    cp -r "$JAR" "$ROOT/bootstrap/target/libs" "$WORK/app/"
+    cp -r "$JAR" "$(dirname "$JAR")/libs" "$WORK/app/"
     APP_JAR=$WORK/app/sluice.jar
     sluice_log "building the load generator"
     rm -rf "$LOADGEN/target/libs"
@@ -209,7 +213,8 @@ sluice_log "Sluice on MariaDB + Kafka ready in $ready_ms ms (pid $sluice_pid, lo
 
 token=$(SLUICE_DATA_DIR="$WORK/sluice-data" java -jar "$APP_JAR" token --business "$BUSINESS" --ttl PT2H)
 watch="mariadb:$(pidof -s mariadbd)"
-[[ -r .kafka/broker.pid ]] && watch+=",kafka:$(<.kafka/broker.pid)"
+broker=$(ss -ltnpH 'sport = :9092' 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2)
+[[ -n $broker ]] && watch+=",kafka:$broker"
 
 java -Xmx512m -cp "$LOADGEN/target/classes:$LOADGEN/target/libs/*" dev.sluice.bench.Bench \
     --label="$LABEL" --started-at="$STAMP" --commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \

@@ -29,6 +29,9 @@ import org.HdrHistogram.Histogram;
 public final class Bench {
     private static final Pattern WIDGET_ID = Pattern.compile("\"id\"\\s*:\\s*\"(wdgt_[^\"]+)\"");
     private static final Pattern CLIENT_SECRET = Pattern.compile("\"clientSecret\"\\s*:\\s*\"([^\"]+)\"");
+    /** The batched ceiling's transaction sizes, and its connections: enough to overlap one's commit with another's inserts. */
+    private static final List<Integer> BATCHED_SESSIONS_PER_TX = List.of(16, 64);
+    private static final int BATCHED_WORKERS = 4;
 
     private final Map<String, String> options;
 
@@ -137,6 +140,7 @@ public final class Bench {
 
         log("JDBC ceiling: pool " + number("pool-size") + ", " + ceilingDuration.toSeconds() + " s per level");
         List<Map<String, Object>> ceilingRows = new ArrayList<>();
+        List<Map<String, Object>> batchedRows = new ArrayList<>();
         try (JdbcCeiling ceiling = new JdbcCeiling(option("db-url"), option("db-user"), options.getOrDefault("db-password", ""),
                 number("pool-size"), widget[0], business)) {
             ceiling.run("ceiling-warmup", 64, Duration.ofSeconds(5));
@@ -147,6 +151,18 @@ public final class Bench {
                 ceilingRows.add(phaseRow(phase, ProcessStats.cores(cpuBefore, stats.cpuSeconds(), phase.seconds()),
                         DbCounters.perOperation(countersBefore, counters.read(), phase.succeeded())));
                 log(phase.name() + ": " + Math.round(phase.perSecond()) + " tx/s, p99 " + phase.percentileMillis(99) + " ms");
+            }
+            for (int sessionsPerTx : BATCHED_SESSIONS_PER_TX) {
+                Map<String, Double> cpuBefore = stats.cpuSeconds();
+                Map<String, Long> countersBefore = counters.read();
+                Phase phase = ceiling.runBatched("jdbc-batched-" + sessionsPerTx, BATCHED_WORKERS, sessionsPerTx,
+                        ceilingDuration);
+                Map<String, Object> row = phaseRow(phase, ProcessStats.cores(cpuBefore, stats.cpuSeconds(),
+                        phase.seconds()), DbCounters.perOperation(countersBefore, counters.read(), phase.succeeded()));
+                row.put("sessionsPerTransaction", sessionsPerTx);
+                batchedRows.add(row);
+                log(phase.name() + ": " + Math.round(phase.perSecond()) + " sessions/s, " + sessionsPerTx
+                        + " a transaction on " + BATCHED_WORKERS + " connections");
             }
         }
         counters.close();
@@ -172,6 +188,7 @@ public final class Bench {
         result.put("memory", memory);
         result.put("http", httpRows);
         result.put("ceiling", ceilingRows);
+        result.put("batchedCeiling", batchedRows);
         Map<String, Object> relayResult = new LinkedHashMap<>();
         relayResult.put("sessionsCreated", created);
         relayResult.put("eventsReceived", received);
@@ -185,7 +202,7 @@ public final class Bench {
 
         Path out = Path.of(option("out"));
         Files.writeString(out, Json.write(result));
-        System.out.println(Table.render(result, httpRows, ceilingRows, levels));
+        System.out.println(Table.render(result, httpRows, ceilingRows, batchedRows, levels));
         System.out.println("results: " + out);
     }
 
@@ -214,9 +231,9 @@ public final class Bench {
         int at64 = levels.indexOf(64);
         if (at64 >= 0) {
             double ratio = (double) http.get(at64).get("perSecond") / (double) ceiling.get(at64).get("perSecond");
-            targets.put("throughputVsCeilingAt64", check(ratio * 100, ratio >= 0.8, "≥ 80 %"));
+            targets.put("throughputVsNaiveAt64", check(ratio * 100, ratio >= 1.5, "≥ 150 %"));
             double p99 = (double) http.get(at64).get("p99Ms");
-            targets.put("p99At64Ms", check(p99, p99 <= 50, "≤ 50 ms"));
+            targets.put("p99At64Ms", check(p99, p99 <= 100, "≤ 100 ms"));
         }
         long errors = http.stream().mapToLong(row -> (long) row.get("errors")).sum();
         targets.put("errors", check(errors, errors == 0, "0"));

@@ -11,7 +11,7 @@ final class Table {
 
     @SuppressWarnings("unchecked")
     static String render(Map<String, Object> result, List<Map<String, Object>> http, List<Map<String, Object>> ceiling,
-            List<Integer> levels) {
+            List<Map<String, Object>> batched, List<Integer> levels) {
         StringBuilder out = new StringBuilder();
         Map<String, Object> machine = (Map<String, Object>) result.get("machine");
         Map<String, Object> sluice = (Map<String, Object>) result.get("sluice");
@@ -33,12 +33,27 @@ final class Table {
         line(out, "JDBC ceiling tx/s", ceiling, row -> fmt(row.get("perSecond"), 0));
         line(out, "  ceiling latency p99 ms", ceiling, row -> fmt(row.get("p99Ms"), 1));
         line(out, "  ceiling errors (pool wait > 2 s)", ceiling, row -> String.valueOf(row.get("errors")));
-        out.append(String.format("%-34s", "HTTP / ceiling"));
+        out.append(String.format("%-34s", "Sluice / naive ceiling"));
         for (int i = 0; i < levels.size(); i++) {
             double ratio = (double) http.get(i).get("perSecond") / (double) ceiling.get(i).get("perSecond");
             out.append(String.format("%11.0f%%", ratio * 100));
         }
         out.append('\n');
+        for (Map<String, Object> limit : batched) {
+            double perSecond = (double) limit.get("perSecond");
+            line(out, "Sluice / batched ceiling (" + limit.get("sessionsPerTransaction") + "/tx)", http,
+                    row -> String.format("%.0f%%", 100 * (double) row.get("perSecond") / perSecond));
+        }
+        line(out, "CPU ms per session: Sluice", http, row -> msPerOp(row, "sluice"));
+        line(out, "                    MariaDB", http, row -> msPerOp(row, "mariadb"));
+        line(out, "MariaDB CPU ms per naive tx", ceiling, row -> msPerOp(row, "mariadb"));
+        for (Map<String, Object> limit : batched) {
+            out.append(String.format("batched ceiling, %s sessions a transaction on %s connections: %s sessions/s,"
+                            + " p99 %s ms, %s errors; CPU ms per session: MariaDB %s, JDBC client %s%n",
+                    limit.get("sessionsPerTransaction"), limit.get("concurrency"), fmt(limit.get("perSecond"), 0),
+                    fmt(limit.get("p99Ms"), 1), limit.get("errors"), msPerOp(limit, "mariadb"),
+                    msPerOp(limit, "loadgen")));
+        }
         line(out, "relay lag p50 ms", http, row -> fmt(row.get("relayLagP50Ms"), 0));
         line(out, "relay lag p99 ms", http, row -> fmt(row.get("relayLagP99Ms"), 0));
         line(out, "Sluice RSS max MiB", http, row -> fmt(row.get("rssMaxMiB"), 0));
@@ -89,6 +104,13 @@ final class Table {
     private static String cores(Map<String, Object> row, String process) {
         Double value = ((Map<String, Double>) row.get("cpuCores")).get(process);
         return value == null ? "-" : fmt(value, 2);
+    }
+
+    /** CPU milliseconds a process spent per successful operation (session or transaction). */
+    @SuppressWarnings("unchecked")
+    private static String msPerOp(Map<String, Object> row, String process) {
+        Double value = ((Map<String, Double>) row.get("cpuCores")).get(process);
+        return value == null ? "-" : fmt(1000 * value / (double) row.get("perSecond"), 2);
     }
 
     @SuppressWarnings("unchecked")

@@ -54,9 +54,12 @@ final class CountingOutbox implements Outbox {
 
     /** The store of new sessions to give the use cases: it counts their events once they are committed. */
     NewSessions newSessions(NewSessions store) {
-        return created -> {
-            store.add(created);
-            created.events().forEach(committed);
+        return (created, widgetVersion) -> {
+            boolean stored = store.add(created, widgetVersion);
+            if (stored) {
+                created.events().forEach(committed);
+            }
+            return stored;
         };
     }
 

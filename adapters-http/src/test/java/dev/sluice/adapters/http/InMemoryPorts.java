@@ -93,9 +93,14 @@ final class InMemoryPorts implements Widgets, DepositSessions, NewSessions, Outb
     }
 
     @Override
-    public synchronized void add(Change created) {
+    public synchronized boolean add(Change created, long widgetVersion) {
+        Widget widget = widgets.get(created.session().widgetId());
+        if (widget == null || widget.version() != widgetVersion) {
+            return false;
+        }
         add(created.session());
         append(created.events());
+        return true;
     }
 
     @Override

@@ -49,7 +49,7 @@ class ProblemsTest {
                 .rotateWidgetSecret((caller, business, widget) -> {
                     throw new ConcurrentChangeException("lock wait timeout on widgets");
                 })
-                .createDepositSession(command -> {
+                .createWidget((caller, business, draft, violations) -> {
                     throw new StoreBusyException("4096 writes are waiting for the database already");
                 })
                 .build()
@@ -97,8 +97,8 @@ class ProblemsTest {
 
     @Test
     void aStoreWithTooManyWritesWaitingIs503WithRetryAfter() {
-        Http.Reply reply = http.post("/api/v1/widgets/wdgt_00000000000000000000000000000000/create-session")
-                .secret("wsec_x").json("{\"amount\":\"5\"}").send();
+        Http.Reply reply = http.post("/api/v1/businesses/biz_a/widgets/create-widget")
+                .bearer(APP.tokens.business("biz_a")).json("{\"name\":\"Shop\",\"mode\":\"CUSTOMER_AMOUNT\"}").send();
 
         assertEquals(503, reply.status());
         assertEquals("service_unavailable", reply.code());

@@ -10,16 +10,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Writes what concurrent callers hand in, in as few transactions as the load allows: one thread
  * takes everything waiting (up to {@code maxBatch} items), writes it in one transaction and then
- * answers each caller. Nothing waits for company: a lone item is written as soon as it arrives, and
+ * answers each caller with the writer's result for its item. Nothing waits for company: a lone item is written as soon as it arrives, and
  * batches form only from what arrived while the previous transaction ran.
  *
  * <ul>
- * <li>{@link #submit} returns once the item is committed and throws what the write threw otherwise.</li>
+ * <li>{@link #submit} returns once the item's transaction committed and throws what the write threw otherwise.</li>
  * <li>A batch that fails for any reason but an unreachable database is written again one item per
  *     transaction, so that one bad row fails its own caller only.</li>
  * <li>An unreachable database fails the whole batch at once: retrying each item would make every
@@ -28,24 +28,24 @@ import java.util.function.Consumer;
  * <li>{@link #close} refuses new items, writes every item already waiting, then stops.</li>
  * </ul>
  */
-final class GroupCommit<T> implements AutoCloseable {
+final class GroupCommit<T, R> implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(GroupCommit.class.getName());
     private static final Duration DRAIN = Duration.ofSeconds(15);
 
     private final int maxBatch;
     private final int capacity;
-    /** Writes its items in one transaction, all or none. */
-    private final Consumer<List<T>> writer;
+    /** Writes its items in one transaction, all or none; a result for each item, in their order. */
+    private final Function<List<T>, List<R>> writer;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
-    private final ArrayDeque<Waiting<T>> queue = new ArrayDeque<>();
+    private final ArrayDeque<Waiting<T, R>> queue = new ArrayDeque<>();
     private final Thread thread;
     private boolean closed;
 
-    private record Waiting<T>(T item, CompletableFuture<Void> committed) {
+    private record Waiting<T, R>(T item, CompletableFuture<R> committed) {
     }
 
-    GroupCommit(String name, int maxBatch, int capacity, Consumer<List<T>> writer) {
+    GroupCommit(String name, int maxBatch, int capacity, Function<List<T>, List<R>> writer) {
         if (maxBatch < 1 || capacity < maxBatch) {
             throw new IllegalArgumentException("a batch takes 1 to capacity items");
         }
@@ -55,9 +55,9 @@ final class GroupCommit<T> implements AutoCloseable {
         this.thread = Thread.ofPlatform().name(name).daemon().start(this::run);
     }
 
-    /** Returns once {@code item} is committed; throws what its transaction threw when it is not. */
-    void submit(T item) {
-        Waiting<T> waiting = new Waiting<>(item, new CompletableFuture<>());
+    /** The writer's result for {@code item}, once its transaction committed; throws what the transaction threw. */
+    R submit(T item) {
+        Waiting<T, R> waiting = new Waiting<>(item, new CompletableFuture<>());
         lock.lock();
         try {
             if (closed) {
@@ -72,7 +72,7 @@ final class GroupCommit<T> implements AutoCloseable {
             lock.unlock();
         }
         try {
-            waiting.committed().join();
+            return waiting.committed().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
@@ -89,20 +89,20 @@ final class GroupCommit<T> implements AutoCloseable {
     }
 
     private void run() {
-        List<Waiting<T>> batch;
+        List<Waiting<T, R>> batch;
         while (!(batch = next()).isEmpty()) {
             write(batch);
         }
     }
 
     /** What waits, up to a batch; blocks while nothing does; empty once closed and drained. */
-    private List<Waiting<T>> next() {
+    private List<Waiting<T, R>> next() {
         lock.lock();
         try {
             while (queue.isEmpty() && !closed) {
                 arrived.awaitUninterruptibly();
             }
-            List<Waiting<T>> batch = new ArrayList<>(Math.min(queue.size(), maxBatch));
+            List<Waiting<T, R>> batch = new ArrayList<>(Math.min(queue.size(), maxBatch));
             while (!queue.isEmpty() && batch.size() < maxBatch) {
                 batch.add(queue.poll());
             }
@@ -112,10 +112,12 @@ final class GroupCommit<T> implements AutoCloseable {
         }
     }
 
-    private void write(List<Waiting<T>> batch) {
+    private void write(List<Waiting<T, R>> batch) {
         try {
-            writer.accept(batch.stream().map(Waiting::item).toList());
-            batch.forEach(waiting -> waiting.committed().complete(null));
+            List<R> results = writer.apply(batch.stream().map(Waiting::item).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).committed().complete(results.get(i));
+            }
         } catch (StoreUnavailableException unreachable) {
             batch.forEach(waiting -> waiting.committed().completeExceptionally(unreachable));
         } catch (RuntimeException | Error failure) {

@@ -2,14 +2,18 @@ package dev.sluice.adapters.persistence;
 
 import dev.sluice.application.port.out.NewSessions;
 import dev.sluice.domain.session.Change;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * New sessions written by group commit: whatever concurrent requests handed in while the previous
- * transaction ran goes in one transaction of two statements, every session row in one INSERT and
- * every event row in the next, then one COMMIT (see {@link GroupCommit}). MariaDB writes the same
- * rows several times faster 10–60 to a transaction than one to a transaction, and a request still
- * returns only after the commit that holds its session.
+ * transaction ran goes in one transaction (see {@link GroupCommit}): the versions of their widgets
+ * in one SELECT, every session whose widget is still at the version it was checked against in one
+ * INSERT, their events in the next, then one COMMIT. MariaDB writes the same rows several times
+ * faster 10–60 to a transaction than one to a transaction, and a request still returns only after
+ * the commit that holds its session.
  *
  * <p>The events get their feed positions after they commit, like any other (see {@link JdbcEventFeed});
  * within a batch they are appended in the order the requests arrived.
@@ -20,12 +24,20 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
     /** Requests that may wait for a transaction; with 64 a transaction, this is many transactions of backlog. */
     static final int CAPACITY = 4096;
 
+    private static final ListStatement WIDGET_VERSIONS = new ListStatement("widgets.versions", n ->
+            "SELECT widget_id, version FROM widgets WHERE widget_id IN (" + ListStatement.parameters(n) + ")");
     private static final RowsInsert SESSIONS = new RowsInsert("sessions.insertMany", "deposit_sessions",
             SessionRow.COLUMNS);
     private static final RowsInsert EVENTS = new RowsInsert("outbox.insertMany", "outbox_events", EventRow.COLUMNS);
 
+    private record Pending(Change created, long widgetVersion) {
+        String widgetId() {
+            return created.session().widgetId().value();
+        }
+    }
+
     private final Database db;
-    private final GroupCommit<Change> commits;
+    private final GroupCommit<Pending, Boolean> commits;
 
     /** {@code db}: whose connections only the committer uses, so that it never queues behind requests for one. */
     JdbcNewSessions(Database db) {
@@ -34,8 +46,8 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
     }
 
     @Override
-    public void add(Change created) {
-        commits.submit(created);
+    public boolean add(Change created, long widgetVersion) {
+        return commits.submit(new Pending(created, widgetVersion));
     }
 
     /** Sessions waiting for a transaction. */
@@ -43,12 +55,34 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
         return commits.waiting();
     }
 
-    private void write(List<Change> batch) {
-        db.inNewTransaction(() -> {
-            SESSIONS.run(db, batch.stream().map(change -> SessionRow.params(change.session())).toList());
-            EVENTS.run(db, batch.stream().flatMap(change -> change.events().stream()).map(EventRow::params).toList());
-            return null;
+    /** Whether each session was stored: not when its widget changed since it was checked. */
+    private List<Boolean> write(List<Pending> batch) {
+        return db.inNewTransaction(() -> {
+            Map<String, Long> versions = widgetVersions(batch.stream().map(Pending::widgetId).distinct().toList());
+            List<Boolean> stored = new ArrayList<>(batch.size());
+            List<Change> current = new ArrayList<>(batch.size());
+            for (Pending pending : batch) {
+                boolean unchanged = versions.getOrDefault(pending.widgetId(), -1L) == pending.widgetVersion();
+                stored.add(unchanged);
+                if (unchanged) {
+                    current.add(pending.created());
+                }
+            }
+            SESSIONS.run(db, current.stream().map(change -> SessionRow.params(change.session())).toList());
+            EVENTS.run(db, current.stream().flatMap(change -> change.events().stream()).map(EventRow::params)
+                    .toList());
+            return stored;
         });
+    }
+
+    private Map<String, Long> widgetVersions(List<String> widgetIds) {
+        Map<String, Long> versions = new HashMap<>();
+        for (List<String> chunk : ListStatement.chunks(widgetIds)) {
+            db.query(WIDGET_VERSIONS.name(), WIDGET_VERSIONS.sql(chunk.size()), chunk,
+                            row -> Map.entry(Columns.text(row, "widget_id"), Columns.number(row, "version")))
+                    .forEach(entry -> versions.put(entry.getKey(), entry.getValue()));
+        }
+        return versions;
     }
 
     @Override

@@ -65,6 +65,13 @@ final class JdbcWidgets implements Widgets {
         return found;
     }
 
+    /** The copy read last, without asking the database; see {@link Widgets#findRemembered}. */
+    @Override
+    public Optional<Widget> findRemembered(WidgetId id) {
+        Widget known = remembered(id);
+        return known != null ? Optional.of(known) : findById(id);
+    }
+
     private synchronized Widget remembered(WidgetId id) {
         return lastRead.get(id);
     }

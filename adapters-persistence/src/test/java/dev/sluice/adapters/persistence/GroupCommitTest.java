@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** How the group commit forms its transactions, with a writer that records them instead of a database. */
 class GroupCommitTest {
     private final RecordingWriter writer = new RecordingWriter();
-    private GroupCommit<String> commits;
+    private GroupCommit<String, String> commits;
 
     @AfterEach
     void close() {
@@ -36,7 +37,7 @@ class GroupCommitTest {
     void aLoneItemIsWrittenAtOnceInATransactionOfItsOwn() {
         commits = new GroupCommit<>("test-committer", 64, 100, writer);
 
-        commits.submit("a");
+        assertEquals("A", commits.submit("a"));
         assertEquals(List.of(List.of("a")), writer.committed());
         commits.submit("b");
         commits.submit("c");
@@ -62,6 +63,30 @@ class GroupCommitTest {
             assertEquals(Optional.empty(), call.get(10, TimeUnit.SECONDS));
         }
         assertEquals(List.of(1, 10), writer.committed().stream().map(List::size).toList());
+    }
+
+    @Test
+    void eachCallerOfABatchGetsTheResultForItsOwnItem() throws Exception {
+        commits = new GroupCommit<>("test-committer", 64, 100, writer);
+        writer.holdFirst();
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> commits.submit("first"),
+                runnable -> Thread.ofVirtual().start(runnable));
+        writer.awaitHeld();
+        List<CompletableFuture<String>> calls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String item = "item-" + i;
+            calls.add(CompletableFuture.supplyAsync(() -> commits.submit(item),
+                    runnable -> Thread.ofVirtual().start(runnable)));
+        }
+        awaitWaiting(5);
+
+        writer.open();
+
+        assertEquals("FIRST", first.get(10, TimeUnit.SECONDS));
+        for (int i = 0; i < calls.size(); i++) {
+            assertEquals("ITEM-" + i, calls.get(i).get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of(1, 5), writer.committed().stream().map(List::size).toList());
     }
 
     @Test
@@ -193,8 +218,11 @@ class GroupCommitTest {
         }
     }
 
-    /** Records every transaction; can hold the first one open, and fail those a predicate picks. */
-    private static final class RecordingWriter implements java.util.function.Consumer<List<String>> {
+    /**
+     * Records every transaction; can hold the first one open, and fail those a predicate picks. The
+     * result for an item is the item in capitals.
+     */
+    private static final class RecordingWriter implements Function<List<String>, List<String>> {
         private final List<List<String>> attempted = new CopyOnWriteArrayList<>();
         private final List<List<String>> committed = new CopyOnWriteArrayList<>();
         private final CountDownLatch held = new CountDownLatch(1);
@@ -229,7 +257,7 @@ class GroupCommitTest {
         }
 
         @Override
-        public void accept(List<String> batch) {
+        public List<String> apply(List<String> batch) {
             attempted.add(batch);
             if (holdFirst && held.getCount() > 0) {
                 held.countDown();
@@ -243,6 +271,7 @@ class GroupCommitTest {
                 throw failure;
             }
             committed.add(batch);
+            return batch.stream().map(String::toUpperCase).toList();
         }
     }
 }

@@ -33,9 +33,23 @@ abstract class JdbcNewSessionsContract extends NewSessionsContract {
 
     @Override
     protected Change newSession() {
+        return Fixtures.newSession(widget(), NOW);
+    }
+
+    @Override
+    protected long widgetVersion() {
+        return db().widgets().findById(widget().id()).orElseThrow().version();
+    }
+
+    @Override
+    protected void changeWidget() {
+        db().widgets().update(db().widgets().findById(widget().id()).orElseThrow());
+    }
+
+    private Widget widget() {
         if (widget == null) {
             widget = Fixtures.storedWidget(db(), newBusiness(), NOW);
         }
-        return Fixtures.newSession(widget, NOW);
+        return widget;
     }
 }

@@ -54,11 +54,11 @@ class NewSessionsOutageMariaDbTest {
         try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort());
                 PersistenceModule proxied = PersistenceModule.connect(StoreUnavailableTest.throughProxy(proxy, server))) {
             JdbcNewSessions newSessions = (JdbcNewSessions) proxied.newSessions();
-            CompletableFuture<Optional<RuntimeException>> plugged = added(newSessions, plug);
+            CompletableFuture<Optional<RuntimeException>> plugged = added(newSessions, plug, widget.version());
             awaitLockWait("INSERT INTO deposit_sessions");
             List<CompletableFuture<Optional<RuntimeException>>> callers = new ArrayList<>();
             for (Change change : batch) {
-                callers.add(added(newSessions, change));
+                callers.add(added(newSessions, change, widget.version()));
             }
             while (newSessions.waiting() < batch.size()) {
                 Thread.sleep(5);
@@ -86,10 +86,11 @@ class NewSessionsOutageMariaDbTest {
                 .map(SessionEvent::id).toList());
     }
 
-    private static CompletableFuture<Optional<RuntimeException>> added(JdbcNewSessions newSessions, Change change) {
+    private static CompletableFuture<Optional<RuntimeException>> added(JdbcNewSessions newSessions, Change change,
+            long widgetVersion) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                newSessions.add(change);
+                newSessions.add(change, widgetVersion);
                 return Optional.empty();
             } catch (RuntimeException failure) {
                 return Optional.of(failure);

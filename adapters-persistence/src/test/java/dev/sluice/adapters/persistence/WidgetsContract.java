@@ -77,6 +77,19 @@ abstract class WidgetsContract {
     }
 
     @Test
+    void theRememberedCopyIsTheOneReadLastUntilTheNextRead() {
+        Widget widget = Fixtures.storedWidget(db(), newBusiness(), NOW);
+        assertEquals(0, db().widgets().findRemembered(widget.id()).orElseThrow().version(), "read when not known");
+
+        otherInstance().widgets().update(widget.reconfigure(widget.settings(), false, NOW.plusSeconds(1)));
+
+        assertTrue(db().widgets().findRemembered(widget.id()).orElseThrow().enabled(), "the copy read last");
+        assertFalse(db().widgets().findById(widget.id()).orElseThrow().enabled());
+        assertFalse(db().widgets().findRemembered(widget.id()).orElseThrow().enabled());
+        assertTrue(db().widgets().findRemembered(Fixtures.storedWidget(db(), newBusiness(), NOW).id()).isPresent());
+    }
+
+    @Test
     void updateOfAStaleCopyFailsAndChangesNothing() {
         Widget widget = Fixtures.storedWidget(db(), newBusiness(), NOW);
         db().widgets().update(widget.reconfigure(settings("First"), true, NOW));

@@ -2,6 +2,7 @@ package dev.sluice.application.service;
 
 import dev.sluice.application.port.in.CreateDepositSession;
 import dev.sluice.application.port.out.Clock;
+import dev.sluice.application.port.out.ConcurrentChangeException;
 import dev.sluice.application.port.out.DepositSessions;
 import dev.sluice.application.port.out.IdempotencyRecords;
 import dev.sluice.application.port.out.MetadataSchemas;
@@ -23,6 +24,8 @@ import dev.sluice.domain.widget.WidgetId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Checks in the contract's order: credential, widget, enabled, origin, body. */
@@ -58,19 +61,31 @@ public final class CreateDepositSessionService implements CreateDepositSession {
     /**
      * Without an Idempotency-Key the new session goes to {@link NewSessions}, which may commit it
      * together with sessions of concurrent requests: one transaction for many is what lets the
-     * database keep up under load. With a key it is stored in a unit of work of its own, because the
-     * idempotency record must be completed in the same transaction as the session is inserted (a
-     * retry that finds the record completed finds the session too); the record itself commits on its
-     * own first, so that a concurrent retry sees it.
+     * database keep up under load. The widget is the one this instance read last, so a request
+     * costs no read of its own; the commit checks the widget's version, and a session checked
+     * against a widget changed since is decided again on the widget as it is now.
+     *
+     * <p>With a key the session is stored in a unit of work of its own, because the idempotency
+     * record must be completed in the same transaction as the session is inserted (a retry that
+     * finds the record completed finds the session too); the record itself commits on its own
+     * first, so that a concurrent retry sees it.
      */
     @Override
     public CreatedSession create(Command command) {
         if (command.idempotencyKey().isEmpty()) {
-            Change change = newSession(usableWidget(command), command);
-            newSessions.add(change);
-            return created(change);
+            Widget remembered = usableWidget(command, widgets::findRemembered);
+            Change change = newSession(remembered, command);
+            if (newSessions.add(change, remembered.version())) {
+                return created(change);
+            }
+            Widget current = usableWidget(command, widgets::findById);
+            change = newSession(current, command);
+            if (newSessions.add(change, current.version())) {
+                return created(change);
+            }
+            throw new ConcurrentChangeException("the widget changed while a session was created for it");
         }
-        Widget widget = usableWidget(command);
+        Widget widget = usableWidget(command, widgets::findById);
         String key = command.idempotencyKey().get();
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
             throw DomainException.validationFailed(List.of(new Violation("Idempotency-Key", "invalid_format",
@@ -79,9 +94,9 @@ public final class CreateDepositSessionService implements CreateDepositSession {
         return createOnce(widget, command, key);
     }
 
-    private Widget usableWidget(Command command) {
+    private Widget usableWidget(Command command, Function<WidgetId, Optional<Widget>> find) {
         Widget widget = WidgetId.parse(command.widgetId())
-                .flatMap(widgets::findById)
+                .flatMap(find)
                 .filter(w -> !w.isDeleted())
                 .orElseThrow(() -> DomainException.notFound("widget"));
         Access.requireWidgetAccess(command.caller(), widget);

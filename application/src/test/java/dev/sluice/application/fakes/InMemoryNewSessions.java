@@ -6,21 +6,27 @@ import dev.sluice.domain.session.Change;
 /** Each new session in a unit of work of its own, with the other in-memory stores. */
 public final class InMemoryNewSessions implements NewSessions {
     private final InMemoryUnitOfWork unitOfWork;
+    private final InMemoryWidgets widgets;
     private final InMemoryDepositSessions sessions;
     private final InMemoryOutbox outbox;
 
-    public InMemoryNewSessions(InMemoryUnitOfWork unitOfWork, InMemoryDepositSessions sessions, InMemoryOutbox outbox) {
+    public InMemoryNewSessions(InMemoryUnitOfWork unitOfWork, InMemoryWidgets widgets,
+            InMemoryDepositSessions sessions, InMemoryOutbox outbox) {
         this.unitOfWork = unitOfWork;
+        this.widgets = widgets;
         this.sessions = sessions;
         this.outbox = outbox;
     }
 
     @Override
-    public void add(Change created) {
-        unitOfWork.inTransaction(() -> {
+    public boolean add(Change created, long widgetVersion) {
+        return unitOfWork.inTransaction(() -> {
+            if (widgets.findById(created.session().widgetId()).filter(w -> w.version() == widgetVersion).isEmpty()) {
+                return false;
+            }
             sessions.add(created.session());
             outbox.append(created.events());
-            return null;
+            return true;
         });
     }
 }

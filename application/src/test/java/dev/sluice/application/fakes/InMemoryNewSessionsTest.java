@@ -30,6 +30,19 @@ class InMemoryNewSessionsTest extends NewSessionsContract {
     }
 
     @Override
+    protected long widgetVersion() {
+        return app.widgets.findById(widget.id()).orElseThrow().version();
+    }
+
+    @Override
+    protected void changeWidget() {
+        app.unitOfWork.inTransaction(() -> {
+            app.widgets.update(app.widgets.findById(widget.id()).orElseThrow());
+            return null;
+        });
+    }
+
+    @Override
     protected Change newSession() {
         return DepositSession.create(SessionId.generate(), widget, TestApp.sessionDraft("100.50"), List.of(),
                 TestApp.START, TestApp.TTL);

@@ -60,7 +60,8 @@ public final class TestApp {
     public final InMemoryObservations observations = register(new InMemoryObservations(unitOfWork.guard()));
     public final InMemoryOutbox outbox = register(new InMemoryOutbox(unitOfWork.guard()));
     public final InMemoryIdempotencyRecords idempotency = register(new InMemoryIdempotencyRecords(unitOfWork.guard()));
-    public final InMemoryNewSessions newSessions = new InMemoryNewSessions(unitOfWork, sessions, outbox);
+    public final InMemoryNewSessions newSessions = new InMemoryNewSessions(unitOfWork, widgets, sessions,
+            outbox);
     public final FakeMetadataSchemas schemas = new FakeMetadataSchemas();
     public final SessionSecrets secrets = new SessionSecrets("a test key of thirty-two bytes!!".getBytes());
 

@@ -14,7 +14,9 @@ import dev.sluice.application.fakes.TestApp;
 import dev.sluice.application.port.in.Caller;
 import dev.sluice.application.port.in.CreateDepositSession.Command;
 import dev.sluice.application.port.in.CreateDepositSession.CreatedSession;
+import dev.sluice.application.port.in.CreateDepositSession;
 import dev.sluice.application.port.out.IdempotencyRecords;
+import dev.sluice.application.port.out.Widgets;
 import dev.sluice.domain.session.ObservationDraft;
 import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.SessionDraft;
@@ -22,7 +24,9 @@ import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.shared.DomainException;
 import dev.sluice.domain.shared.ErrorCode;
 import dev.sluice.domain.shared.Violation;
+import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
+import dev.sluice.domain.widget.WidgetId;
 import dev.sluice.domain.widget.WidgetDraft;
 import dev.sluice.domain.widget.WidgetPatch;
 import java.time.Duration;
@@ -82,6 +86,66 @@ class CreateDepositSessionServiceTest {
                 new WidgetPatch(TestApp.widgetDraft(null), Set.of(), false), List.of());
         assertCode(ErrorCode.WIDGET_DISABLED, () -> app.createSession.create(foreign));
         assertEquals(List.of(), app.outbox.all());
+    }
+
+    @Test
+    void a_widget_disabled_since_this_instance_read_it_refuses_the_session_and_nothing_is_stored() {
+        CreateDepositSession remembering = serviceRemembering(app.widgets.findById(widget.widget().id()).orElseThrow());
+        app.updateWidget.update(OWNER, BUSINESS.value(), widgetId,
+                new WidgetPatch(TestApp.widgetDraft(null), Set.of(), false), List.of());
+
+        assertCode(ErrorCode.WIDGET_DISABLED, () -> remembering.create(command(secret, sessionDraft("5"),
+                Optional.empty())));
+        assertEquals(List.of(), app.outbox.all());
+    }
+
+    @Test
+    void a_widget_changed_harmlessly_since_this_instance_read_it_still_gets_its_session_once() {
+        CreateDepositSession remembering = serviceRemembering(app.widgets.findById(widget.widget().id()).orElseThrow());
+        app.updateWidget.update(OWNER, BUSINESS.value(), widgetId, new WidgetPatch(TestApp.widgetDraft("Renamed"),
+                Set.of("name"), null), List.of());
+
+        CreatedSession created = remembering.create(command(secret, sessionDraft("5"), Optional.empty()));
+
+        assertTrue(app.sessions.findById(created.session().id()).isPresent());
+        assertEquals(List.of(created.session().id()), app.outbox.all().stream().map(e -> e.session().id()).toList());
+    }
+
+    /** The service with widgets that answer {@code remembered} as the copy read last, as a busy instance would. */
+    private CreateDepositSession serviceRemembering(Widget remembered) {
+        Widgets widgets = new Widgets() {
+            @Override
+            public Optional<Widget> findById(WidgetId id) {
+                return app.widgets.findById(id);
+            }
+
+            @Override
+            public Optional<Widget> findRemembered(WidgetId id) {
+                return Optional.of(remembered).filter(w -> w.id().equals(id));
+            }
+
+            @Override
+            public void add(Widget widget) {
+                app.widgets.add(widget);
+            }
+
+            @Override
+            public void update(Widget widget) {
+                app.widgets.update(widget);
+            }
+
+            @Override
+            public List<Widget> listLive(BusinessId business) {
+                return app.widgets.listLive(business);
+            }
+
+            @Override
+            public int countLiveForUpdate(BusinessId business) {
+                return app.widgets.countLiveForUpdate(business);
+            }
+        };
+        return new CreateDepositSessionService(widgets, app.sessions, app.newSessions, app.outbox, app.idempotency,
+                app.schemas, app.unitOfWork, app.clock, app.secrets, TestApp.TTL);
     }
 
     @Test

@@ -10,6 +10,15 @@ import java.util.Optional;
 public interface Widgets {
     Optional<Widget> findById(WidgetId id);
 
+    /**
+     * The widget as this store last read it, or as stored now when it has not read it yet: it may
+     * miss a change made since. Only for a write that checks the widget's version in its own
+     * transaction, as {@link NewSessions#add} does.
+     */
+    default Optional<Widget> findRemembered(WidgetId id) {
+        return findById(id);
+    }
+
     void add(Widget widget);
 
     /** Stores a changed widget; fails with {@link ConcurrentChangeException} if it changed since it was read. */

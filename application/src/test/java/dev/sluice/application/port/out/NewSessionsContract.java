@@ -1,6 +1,7 @@
 package dev.sluice.application.port.out;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,11 +37,17 @@ public abstract class NewSessionsContract {
     /** A new session, not stored yet, of a widget the store holds; every call of one test uses one widget of a business of its own. */
     protected abstract Change newSession();
 
+    /** The version of the widget of {@link #newSession()} as stored now. */
+    protected abstract long widgetVersion();
+
+    /** Changes the widget of {@link #newSession()} through the store, which moves its version on. */
+    protected abstract void changeWidget();
+
     @Test
     public void aSessionIsStoredWithItsEventsWhenTheCallReturns() {
         Change created = newSession();
 
-        newSessions().add(created);
+        assertTrue(newSessions().add(created, widgetVersion()));
 
         DepositSession stored = sessions().findById(created.session().id()).orElseThrow();
         assertEquals(created.session().terms(), stored.terms());
@@ -55,7 +62,9 @@ public abstract class NewSessionsContract {
             created.add(newSession());
         }
 
-        List<Optional<RuntimeException>> outcomes = concurrently(created, change -> () -> newSessions().add(change));
+        long version = widgetVersion();
+        List<Optional<RuntimeException>> outcomes = concurrently(created, change -> () -> assertTrue(
+                newSessions().add(change, version)));
 
         outcomes.forEach(outcome -> assertTrue(outcome.isEmpty(), () -> outcome.orElseThrow().toString()));
         for (Change change : created) {
@@ -70,13 +79,15 @@ public abstract class NewSessionsContract {
     @Test
     public void aSessionThatCannotBeStoredFailsAloneWhileTheOthersCommit() throws Exception {
         Change first = newSession();
-        newSessions().add(first);
+        long version = widgetVersion();
+        newSessions().add(first, version);
         List<Change> calls = new ArrayList<>();
         for (int i = 0; i < CONCURRENT; i++) {
             calls.add(i == CONCURRENT / 2 ? first : newSession());
         }
 
-        List<Optional<RuntimeException>> outcomes = concurrently(calls, change -> () -> newSessions().add(change));
+        List<Optional<RuntimeException>> outcomes = concurrently(calls, change -> () -> assertTrue(
+                newSessions().add(change, version)));
 
         for (int i = 0; i < calls.size(); i++) {
             SessionId id = calls.get(i).session().id();
@@ -94,11 +105,46 @@ public abstract class NewSessionsContract {
     @Test
     public void aSessionStoredTwiceInARowFailsTheSecondTime() {
         Change created = newSession();
-        newSessions().add(created);
+        newSessions().add(created, widgetVersion());
 
-        assertThrows(RuntimeException.class, () -> newSessions().add(created));
+        assertThrows(RuntimeException.class, () -> newSessions().add(created, widgetVersion()));
 
         assertEquals(1, feedOf(created).size());
+    }
+
+    @Test
+    public void aSessionCheckedAgainstAWidgetThatChangedSinceIsNotStored() {
+        long checkedAgainst = widgetVersion();
+        changeWidget();
+        Change created = newSession();
+
+        assertFalse(newSessions().add(created, checkedAgainst));
+
+        assertTrue(sessions().findById(created.session().id()).isEmpty());
+        assertTrue(feedOf(created).isEmpty());
+        assertTrue(newSessions().add(created, widgetVersion()), "stored once checked against the widget as it is");
+    }
+
+    @Test
+    public void onlyTheSessionsOfTheChangedWidgetAreLeftOutOfTheirTransaction() throws Exception {
+        long checkedAgainst = widgetVersion();
+        changeWidget();
+        long current = widgetVersion();
+        List<Change> created = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) {
+            created.add(newSession());
+        }
+
+        List<Optional<RuntimeException>> outcomes = concurrently(created, change -> () -> {
+            boolean stale = created.indexOf(change) % 2 == 0;
+            assertEquals(!stale, newSessions().add(change, stale ? checkedAgainst : current));
+        });
+
+        outcomes.forEach(outcome -> assertTrue(outcome.isEmpty(), () -> outcome.orElseThrow().toString()));
+        for (int i = 0; i < created.size(); i++) {
+            assertEquals(i % 2 != 0, sessions().findById(created.get(i).session().id()).isPresent());
+        }
+        assertEquals(CONCURRENT / 2, feedOf(created.getFirst()).size());
     }
 
     private List<SessionEvent> feedOf(Change change) {

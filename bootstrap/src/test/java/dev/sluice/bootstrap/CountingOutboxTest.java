@@ -3,8 +3,10 @@ package dev.sluice.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.sluice.application.port.out.NewSessions;
 import dev.sluice.application.port.out.Outbox;
 import dev.sluice.application.port.out.UnitOfWork;
+import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionDraft;
@@ -62,14 +64,29 @@ class CountingOutboxTest {
         assertEquals(List.of(created), counted);
     }
 
+    @Test
+    void theEventsOfANewSessionAreCountedOnceItIsStoredAndNotWhenItIsRefused() {
+        Change accepted = createdSession();
+        Change refused = createdSession();
+        NewSessions newSessions = outbox.newSessions((created, widgetVersion) -> widgetVersion == 0);
+
+        newSessions.add(accepted, 0);
+        newSessions.add(refused, 1);
+
+        assertEquals(accepted.events(), counted);
+    }
+
     private static SessionEvent createdEvent() {
+        return createdSession().events().get(0);
+    }
+
+    private static Change createdSession() {
         Instant now = Instant.parse("2026-06-09T12:00:00.000Z");
         Widget widget = Widget.create(new BusinessId("biz_metrics"), WidgetRules.create(new WidgetDraft("Shop",
                 "CUSTOMER_AMOUNT", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null), List.of()), now).widget();
         SessionDraft draft = new SessionDraft("10", "USDC", "polygon", "", "0xMerchant", null, null, null);
-        return DepositSession.create(SessionId.generate(), widget, draft, List.of(), now, Duration.ofMinutes(30))
-                .events().get(0);
+        return DepositSession.create(SessionId.generate(), widget, draft, List.of(), now, Duration.ofMinutes(30));
     }
 
     /** Runs the work as it is: what a transaction would do to the data does not matter here. */

@@ -2,6 +2,7 @@ package dev.sluice.adapters.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import dev.sluice.application.port.out.StoreBusyException;
 import dev.sluice.application.port.out.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -48,64 +48,36 @@ class GroupCommitTest {
     @Test
     void itemsArrivingWhileATransactionRunsShareTheNextOne() throws Exception {
         commits = new GroupCommit<>("test-committer", 64, 100, writer);
-        writer.holdFirst();
-        List<CompletableFuture<Optional<RuntimeException>>> calls = new ArrayList<>();
-        calls.add(submitted("first"));
-        writer.awaitHeld();
-        for (int i = 0; i < 10; i++) {
-            calls.add(submitted("item-" + i));
-        }
-        awaitWaiting(10);
+        List<CompletableFuture<Outcome>> calls = queuedBehindAHeldTransaction(items(10));
 
         writer.open();
 
-        for (CompletableFuture<Optional<RuntimeException>> call : calls) {
-            assertEquals(Optional.empty(), call.get(10, TimeUnit.SECONDS));
-        }
+        assertCommitted(calls);
         assertEquals(List.of(1, 10), writer.committed().stream().map(List::size).toList());
     }
 
     @Test
     void eachCallerOfABatchGetsTheResultForItsOwnItem() throws Exception {
         commits = new GroupCommit<>("test-committer", 64, 100, writer);
-        writer.holdFirst();
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> commits.submit("first"),
-                runnable -> Thread.ofVirtual().start(runnable));
-        writer.awaitHeld();
-        List<CompletableFuture<String>> calls = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            String item = "item-" + i;
-            calls.add(CompletableFuture.supplyAsync(() -> commits.submit(item),
-                    runnable -> Thread.ofVirtual().start(runnable)));
-        }
-        awaitWaiting(5);
+        List<CompletableFuture<Outcome>> calls = queuedBehindAHeldTransaction(items(5));
 
         writer.open();
 
-        assertEquals("FIRST", first.get(10, TimeUnit.SECONDS));
-        for (int i = 0; i < calls.size(); i++) {
-            assertEquals("ITEM-" + i, calls.get(i).get(10, TimeUnit.SECONDS));
+        List<String> results = new ArrayList<>();
+        for (CompletableFuture<Outcome> call : calls) {
+            results.add(call.get(10, TimeUnit.SECONDS).result());
         }
-        assertEquals(List.of(1, 5), writer.committed().stream().map(List::size).toList());
+        assertEquals(List.of("FIRST", "ITEM-0", "ITEM-1", "ITEM-2", "ITEM-3", "ITEM-4"), results);
     }
 
     @Test
     void aBatchTakesAtMostItsMaximum() throws Exception {
         commits = new GroupCommit<>("test-committer", 4, 100, writer);
-        writer.holdFirst();
-        List<CompletableFuture<Optional<RuntimeException>>> calls = new ArrayList<>();
-        calls.add(submitted("first"));
-        writer.awaitHeld();
-        for (int i = 0; i < 10; i++) {
-            calls.add(submitted("item-" + i));
-        }
-        awaitWaiting(10);
+        List<CompletableFuture<Outcome>> calls = queuedBehindAHeldTransaction(items(10));
 
         writer.open();
 
-        for (CompletableFuture<Optional<RuntimeException>> call : calls) {
-            assertEquals(Optional.empty(), call.get(10, TimeUnit.SECONDS));
-        }
+        assertCommitted(calls);
         assertEquals(List.of(1, 4, 4, 2), writer.committed().stream().map(List::size).toList());
     }
 
@@ -114,22 +86,12 @@ class GroupCommitTest {
         IllegalStateException broken = new IllegalStateException("duplicate key");
         writer.failWhen(batch -> batch.contains("bad"), broken);
         commits = new GroupCommit<>("test-committer", 64, 100, writer);
-        writer.holdFirst();
-        CompletableFuture<Optional<RuntimeException>> first = submitted("first");
-        writer.awaitHeld();
-        CompletableFuture<Optional<RuntimeException>> x = submitted("x");
-        awaitWaiting(1);
-        CompletableFuture<Optional<RuntimeException>> bad = submitted("bad");
-        awaitWaiting(2);
-        CompletableFuture<Optional<RuntimeException>> y = submitted("y");
-        awaitWaiting(3);
+        List<CompletableFuture<Outcome>> calls = queuedBehindAHeldTransaction(List.of("x", "bad", "y"));
 
         writer.open();
 
-        assertEquals(Optional.empty(), first.get(10, TimeUnit.SECONDS));
-        assertEquals(Optional.empty(), x.get(10, TimeUnit.SECONDS));
-        assertEquals(Optional.empty(), y.get(10, TimeUnit.SECONDS));
-        assertSame(broken, bad.get(10, TimeUnit.SECONDS).orElseThrow());
+        assertCommitted(List.of(calls.get(0), calls.get(1), calls.get(3)));
+        assertSame(broken, calls.get(2).get(10, TimeUnit.SECONDS).failure());
         assertEquals(List.of(List.of("first"), List.of("x"), List.of("y")), writer.committed());
         assertEquals(List.of(List.of("first"), List.of("x", "bad", "y"), List.of("x"), List.of("bad"), List.of("y")),
                 writer.attempted());
@@ -140,18 +102,13 @@ class GroupCommitTest {
         StoreUnavailableException down = new StoreUnavailableException("the database cannot be reached", null);
         writer.failWhen(batch -> batch.size() > 1, down);
         commits = new GroupCommit<>("test-committer", 64, 100, writer);
-        writer.holdFirst();
-        CompletableFuture<Optional<RuntimeException>> first = submitted("first");
-        writer.awaitHeld();
-        List<CompletableFuture<Optional<RuntimeException>>> batch = List.of(submitted("a"), submitted("b"),
-                submitted("c"));
-        awaitWaiting(3);
+        List<CompletableFuture<Outcome>> calls = queuedBehindAHeldTransaction(List.of("a", "b", "c"));
 
         writer.open();
 
-        assertEquals(Optional.empty(), first.get(10, TimeUnit.SECONDS));
-        for (CompletableFuture<Optional<RuntimeException>> call : batch) {
-            assertSame(down, call.get(10, TimeUnit.SECONDS).orElseThrow());
+        assertCommitted(calls.subList(0, 1));
+        for (CompletableFuture<Outcome> call : calls.subList(1, 4)) {
+            assertSame(down, call.get(10, TimeUnit.SECONDS).failure());
         }
         assertEquals(2, writer.attempted().size(), "no retry one by one: " + writer.attempted());
     }
@@ -159,53 +116,74 @@ class GroupCommitTest {
     @Test
     void beyondItsCapacityACallIsRefusedAtOnce() throws Exception {
         commits = new GroupCommit<>("test-committer", 1, 2, writer);
-        writer.holdFirst();
-        CompletableFuture<Optional<RuntimeException>> first = submitted("first");
-        writer.awaitHeld();
-        List<CompletableFuture<Optional<RuntimeException>>> queued = List.of(submitted("a"), submitted("b"));
-        awaitWaiting(2);
+        List<CompletableFuture<Outcome>> calls = queuedBehindAHeldTransaction(List.of("a", "b"));
 
         assertThrows(StoreBusyException.class, () -> commits.submit("one too many"));
 
         writer.open();
-        assertEquals(Optional.empty(), first.get(10, TimeUnit.SECONDS));
-        for (CompletableFuture<Optional<RuntimeException>> call : queued) {
-            assertEquals(Optional.empty(), call.get(10, TimeUnit.SECONDS));
-        }
+        assertCommitted(calls);
     }
 
     @Test
     void closingWritesEverythingWaitingThenRefusesNewItems() throws Exception {
         commits = new GroupCommit<>("test-committer", 64, 100, writer);
-        writer.holdFirst();
-        List<CompletableFuture<Optional<RuntimeException>>> calls = new ArrayList<>();
-        calls.add(submitted("first"));
-        writer.awaitHeld();
-        for (int i = 0; i < 5; i++) {
-            calls.add(submitted("item-" + i));
-        }
-        awaitWaiting(5);
+        List<CompletableFuture<Outcome>> calls = queuedBehindAHeldTransaction(items(5));
         CompletableFuture<Void> closed = CompletableFuture.runAsync(commits::close);
 
         writer.open();
         closed.get(10, TimeUnit.SECONDS);
 
-        for (CompletableFuture<Optional<RuntimeException>> call : calls) {
+        for (CompletableFuture<Outcome> call : calls) {
             assertTrue(call.isDone(), "answered before close returned");
-            assertEquals(Optional.empty(), call.get());
         }
+        assertCommitted(calls);
         assertEquals(6, writer.committed().stream().mapToInt(List::size).sum());
         assertInstanceOf(StoreUnavailableException.class,
                 assertThrows(RuntimeException.class, () -> commits.submit("late")));
     }
 
-    private CompletableFuture<Optional<RuntimeException>> submitted(String item) {
+    /** What one caller got: the result, or the failure. */
+    private record Outcome(String result, RuntimeException failure) {
+    }
+
+    private static List<String> items(int count) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            items.add("item-" + i);
+        }
+        return items;
+    }
+
+    /**
+     * Submits "first" and holds its transaction open, then submits {@code items} and waits until
+     * all of them wait behind it; the calls in order, "first" first. The test opens the writer.
+     */
+    private List<CompletableFuture<Outcome>> queuedBehindAHeldTransaction(List<String> items) throws Exception {
+        writer.holdFirst();
+        List<CompletableFuture<Outcome>> calls = new ArrayList<>();
+        calls.add(submitted("first"));
+        writer.awaitHeld();
+        for (String item : items) {
+            calls.add(submitted(item));
+            // one at a time, so that they queue in this order
+            awaitWaiting(calls.size() - 1);
+        }
+        return calls;
+    }
+
+    private static void assertCommitted(List<CompletableFuture<Outcome>> calls) throws Exception {
+        for (CompletableFuture<Outcome> call : calls) {
+            Outcome outcome = call.get(10, TimeUnit.SECONDS);
+            assertNull(outcome.failure(), () -> String.valueOf(outcome.failure()));
+        }
+    }
+
+    private CompletableFuture<Outcome> submitted(String item) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                commits.submit(item);
-                return Optional.empty();
+                return new Outcome(commits.submit(item), null);
             } catch (RuntimeException failure) {
-                return Optional.of(failure);
+                return new Outcome(null, failure);
             }
         }, runnable -> Thread.ofVirtual().start(runnable));
     }

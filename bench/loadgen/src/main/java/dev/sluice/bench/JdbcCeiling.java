@@ -71,25 +71,14 @@ final class JdbcCeiling implements AutoCloseable {
         this.businessId = businessId;
     }
 
+    /** The naive ceiling: {@code concurrency} connections each writing one session a transaction. */
     Phase run(String name, int concurrency, Duration duration) throws InterruptedException {
-        long deadline = System.nanoTime() + duration.toNanos();
-        List<Phase.Tally> tallies = new ArrayList<>();
-        List<Thread> workers = new ArrayList<>();
-        long started = System.nanoTime();
-        for (int i = 0; i < concurrency; i++) {
-            Phase.Tally tally = new Phase.Tally();
-            tallies.add(tally);
-            workers.add(Thread.ofVirtual().name("jdbc-" + i).start(() -> work(tally, deadline)));
-        }
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        return Phase.merge(name, concurrency, (System.nanoTime() - started) / 1e9, tallies);
+        return runBatched(name, concurrency, 1, duration);
     }
 
     /**
-     * The batched ceiling: {@code workers} connections each writing {@code sessionsPerTx} sessions a
-     * transaction; counts sessions, each with its transaction's latency.
+     * {@code workers} connections each writing {@code sessionsPerTx} sessions a transaction; counts
+     * sessions, each with its transaction's latency.
      */
     Phase runBatched(String name, int workers, int sessionsPerTx, Duration duration) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
@@ -99,16 +88,12 @@ final class JdbcCeiling implements AutoCloseable {
         for (int i = 0; i < workers; i++) {
             Phase.Tally tally = new Phase.Tally();
             tallies.add(tally);
-            threads.add(Thread.ofVirtual().name("jdbc-batched-" + i).start(() -> work(tally, deadline, sessionsPerTx)));
+            threads.add(Thread.ofVirtual().name(name + "-" + i).start(() -> work(tally, deadline, sessionsPerTx)));
         }
         for (Thread thread : threads) {
             thread.join();
         }
         return Phase.merge(name, workers, (System.nanoTime() - started) / 1e9, tallies);
-    }
-
-    private void work(Phase.Tally tally, long deadline) {
-        work(tally, deadline, 1);
     }
 
     private void work(Phase.Tally tally, long deadline, int sessionsPerTx) {

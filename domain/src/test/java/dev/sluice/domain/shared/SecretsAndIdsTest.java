@@ -40,6 +40,19 @@ class SecretsAndIdsTest {
     }
 
     @Test
+    void an_id_is_its_prefix_and_exactly_32_lowercase_hex_digits() {
+        String digits = "0123456789abcdef".repeat(2);
+        assertTrue(PrefixedId.isValid("dep_", "dep_" + digits));
+        assertFalse(PrefixedId.isValid("dep_", "dep_" + digits.substring(1)));
+        assertFalse(PrefixedId.isValid("dep_", "dep_" + digits + "0"));
+        assertFalse(PrefixedId.isValid("dep_", "dep_" + digits.replace('a', 'A')));
+        assertFalse(PrefixedId.isValid("dep_", "dep_" + digits.replace('f', 'g')));
+        assertFalse(PrefixedId.isValid("dep_", "dep_" + digits.replace('0', '/')));
+        assertFalse(PrefixedId.isValid("dep_", "evt_" + digits));
+        assertFalse(PrefixedId.isValid("dep_", null));
+    }
+
+    @Test
     void random_secrets_carry_256_bits() {
         String secret = RandomTokens.secret("wdgt_secret_");
         byte[] random = Base64.getUrlDecoder().decode(secret.substring("wdgt_secret_".length()));

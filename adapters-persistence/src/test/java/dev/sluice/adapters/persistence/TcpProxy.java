@@ -3,12 +3,14 @@ package dev.sluice.adapters.persistence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /** A loopback TCP forwarder that a test can cut and restore, to play a database going away and coming back. */
 final class TcpProxy implements AutoCloseable {
@@ -37,9 +39,29 @@ final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
-    /** Listens again on the same port. */
+    /**
+     * Listens again on the same port. While it was closed, a pool's attempt to connect to it may have
+     * been given that very port as its own (a TCP self-connect) and holds it until the attempt fails,
+     * so a busy port is tried again for a few seconds.
+     */
     synchronized void restore() throws IOException {
-        server = listen(port);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                server = listen(port);
+                break;
+            } catch (BindException busy) {
+                if (System.nanoTime() > deadline) {
+                    throw busy;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
+        }
         accept(server);
     }
 

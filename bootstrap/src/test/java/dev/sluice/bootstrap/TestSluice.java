@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Sluice started in-process over the test database, driven through its HTTP API the way a
- * merchant and a chain watcher would. Instances given the same data directory share the JWT
+ * merchant and a chain watcher would, every response held against the OpenAPI document. Instances given the same data directory share the JWT
  * keys and the session secret key, as several instances of one deployment must.
  */
 final class TestSluice implements AutoCloseable {
     static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ContractClient HTTP = new ContractClient();
 
     private final Sluice sluice;
     private final DataDirectory data;
@@ -159,7 +158,7 @@ final class TestSluice implements AutoCloseable {
 
     private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -157,19 +157,17 @@ class CreateSessionEndToEndIT {
     }
 
     private static JsonNode get(String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sluice.url() + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sluice.url() + path));
         headers.forEach(request::header);
-        HttpResponse<String> response = HTTP.send(request.build());
+        HttpResponse<String> response = HTTP.get(request);
         assertEquals(200, response.statusCode(), response.body());
         assertNotNull(response.headers().firstValue("X-Request-Id").orElse(null));
         return JSON.readTree(response.body());
     }
 
     private static HttpResponse<String> send(String path, Map<String, String> headers, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sluice.url() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sluice.url() + path));
         headers.forEach(request::header);
-        return HTTP.send(request.build());
+        return HTTP.post(request, body);
     }
 }

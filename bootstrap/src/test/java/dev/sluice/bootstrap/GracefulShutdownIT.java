@@ -79,13 +79,10 @@ class GracefulShutdownIT {
     }
 
     private JsonNode createWidget(String url, String token) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = http.post(HttpRequest.newBuilder(
                         URI.create(url + "/api/v1/businesses/" + BUSINESS + "/widgets/create-widget"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"Shutdown\",\"mode\":\"CUSTOMER_AMOUNT\",\"minAmount\":\"1\",\"maxAmount\":\"1000\"}"))
-                .build());
+                .header("Authorization", "Bearer " + token),
+                "{\"name\":\"Shutdown\",\"mode\":\"CUSTOMER_AMOUNT\",\"minAmount\":\"1\",\"maxAmount\":\"1000\"}");
         assertEquals(201, response.statusCode(), response.body());
         return JSON.readTree(response.body());
     }
@@ -136,13 +133,11 @@ class GracefulShutdownIT {
         private void run() {
             try {
                 while (!stopping) {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(createSession))
+                    HttpResponse<String> response = http.post(HttpRequest.newBuilder(URI.create(createSession))
                             .timeout(Duration.ofSeconds(15))
-                            .header("X-Client-Secret", widgetSecret)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"10\",\"currency\":\"USDC\","
-                                    + "\"network\":\"polygon\",\"currencyAddress\":\"\",\"depositAddress\":\"0xShop\"}"))
-                            .build());
+                            .header("X-Client-Secret", widgetSecret),
+                            "{\"amount\":\"10\",\"currency\":\"USDC\","
+                                    + "\"network\":\"polygon\",\"currencyAddress\":\"\",\"depositAddress\":\"0xShop\"}");
                     if (response.statusCode() == 201) {
                         accepted.add(JSON.readTree(response.body()).get("id").asString());
                         acceptedCount.incrementAndGet();

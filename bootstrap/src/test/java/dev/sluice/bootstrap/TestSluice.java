@@ -140,25 +140,18 @@ final class TestSluice implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return send(request.build());
+        return send(path, headers, "POST", body);
     }
 
     HttpResponse<String> get(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
-                .timeout(Duration.ofSeconds(30))
-                .GET();
-        headers.forEach(request::header);
-        return send(request.build());
+        return send(path, headers, "GET", null);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(String path, Map<String, String> headers, String method, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
         try {
-            return HTTP.send(request);
+            return HTTP.send(request, method, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -41,9 +41,12 @@ public final class OpenApiContract {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static volatile OpenApiContract sluice;
 
-    /** A response as received, with its request's method and path (a query is ignored). */
-    public record Exchange(String method, String path, Function<String, Optional<String>> requestHeaders, int status,
-            Function<String, Optional<String>> responseHeaders, String body) {
+    /**
+     * A response as received, with its request: method, path (a query is ignored), headers and body
+     * ({@code null} when none was sent).
+     */
+    public record Exchange(String method, String path, Function<String, Optional<String>> requestHeaders,
+            String requestBody, int status, Function<String, Optional<String>> responseHeaders, String body) {
     }
 
     private final JsonNode document;
@@ -112,9 +115,10 @@ public final class OpenApiContract {
             return checkResponse(componentResponse("MethodNotAllowed"), "#/components/responses/MethodNotAllowed",
                     exchange);
         }
+        String operationWhere = "#/paths/" + escape(template.get()) + "/" + method;
         String status = Integer.toString(exchange.status());
         JsonNode response = operation.path("responses").get(status);
-        String where = "#/paths/" + escape(template.get()) + "/" + method + "/responses/" + status;
+        String where = operationWhere + "/responses/" + status;
         if (response == null) {
             return List.of("status " + status + " is not documented for " + exchange.method() + " " + template.get());
         }
@@ -122,7 +126,31 @@ public final class OpenApiContract {
             where = response.get("$ref").asString();
             response = resolve(where);
         }
-        return checkResponse(response, where, exchange);
+        List<String> problems = new ArrayList<>(checkResponse(response, where, exchange));
+        if (exchange.status() / 100 == 2) {
+            problems.addAll(checkAcceptedRequest(operation, operationWhere, exchange));
+        }
+        return problems;
+    }
+
+    /**
+     * A request the server accepted must be one the document allows, so that a client generated from
+     * the document can send it: its JSON body is held against the operation's request schema.
+     */
+    private List<String> checkAcceptedRequest(JsonNode operation, String where, Exchange exchange) {
+        JsonNode schema = operation.path("requestBody").path("content").path("application/json").get("schema");
+        if (schema == null || blank(exchange.requestBody())) {
+            return List.of();
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(exchange.requestBody());
+        } catch (JacksonException e) {
+            return List.of("the server accepted a request body that is not JSON");
+        }
+        return validate(where + "/requestBody/content/application~1json/schema", body).stream()
+                .map(problem -> "the accepted request body: " + problem)
+                .toList();
     }
 
     private List<String> checkResponse(JsonNode response, String where, Exchange exchange) {

@@ -86,7 +86,7 @@ final class Http {
                 reply = new Reply(response.status().code(), response.headers(), text);
             }
             OpenApiContract.sluice().assertConforms(new OpenApiContract.Exchange(method.text().toUpperCase(Locale.ROOT),
-                    path, name -> Optional.ofNullable(headers.get(name)), reply.status(),
+                    path, name -> Optional.ofNullable(headers.get(name)), body, reply.status(),
                     name -> Optional.ofNullable(reply.header(name)), reply.body()));
             return reply;
         }

@@ -138,7 +138,7 @@ class OpenApiTest {
         extended.put("sessionTtl", "PT30M");
 
         List<String> problems = OpenApiContract.sluice().check(new OpenApiContract.Exchange("POST",
-                "/api/v1/businesses/biz_openapi/widgets/create-widget", name -> Optional.empty(), 201,
+                "/api/v1/businesses/biz_openapi/widgets/create-widget", name -> Optional.empty(), null, 201,
                 name -> Optional.ofNullable(reply.header(name)), extended.toString()));
 
         assertTrue(problems.stream().anyMatch(p -> p.contains("sessionTtl")), problems.toString());
@@ -146,7 +146,7 @@ class OpenApiTest {
 
     private static OpenApiContract.Exchange exchange(Widget.Issued widget, Http.Reply reply, String body) {
         return new OpenApiContract.Exchange("POST", "/api/v1/widgets/" + widget.widget().id().value()
-                + "/create-session", name -> Optional.empty(), reply.status(),
+                + "/create-session", name -> Optional.empty(), null, reply.status(),
                 name -> Optional.ofNullable(reply.header(name)), body);
     }
 }

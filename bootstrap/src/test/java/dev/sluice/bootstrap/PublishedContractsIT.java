@@ -49,7 +49,8 @@ class PublishedContractsIT {
     private static final Pattern E_MAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern TEXT_LINE =
             Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3} [A-Z]+ \\S+ .*");
-    private static final Pattern REQUEST_LINE = Pattern.compile("(\\S+) (GET|POST|PUT|DELETE|OPTIONS) (\\S+) (\\d{3}) \\d+ms");
+    private static final String REQUEST_LOG = " dev.sluice.adapters.http.RequestLog ";
+    private static final Pattern REQUEST_LINE = Pattern.compile("(\\S+) ([A-Z]+) (\\S+) (\\d{3}) \\d+ms");
 
     @Test
     void aJsonLoggedRunWithKafkaPassesTheCloudEventsSdkPromtoolAndALogShipper() throws Exception {
@@ -66,7 +67,8 @@ class PublishedContractsIT {
             String metrics = day.call("GET", "/observe/metrics", Map.of(), null, 200).body();
             assertPromtoolAccepts(metrics);
             for (String meter : List.of("sluice_sessions_created_total", "sluice_transitions_total",
-                    "sluice_http_requests_seconds_bucket", "sluice_relay_published_total", "jvm_memory_used_bytes")) {
+                    "sluice_http_requests_seconds_bucket", "sluice_relay_published_total", "jvm_memory_used_bytes",
+                    "jvm_gc_collections_total")) {
                 assertTrue(metrics.contains("\n" + meter), meter + " missing from /observe/metrics");
             }
 
@@ -85,7 +87,8 @@ class PublishedContractsIT {
                 assertTrue(line != null, "no log line for request " + sent.getKey() + " " + sent.getValue());
                 assertEquals(sent.getValue().status(), line.get("status").asInt(), line.toString());
                 assertEquals(sent.getValue().method(), line.get("method").asString(), line.toString());
-                assertTrue(line.get("route").asString().startsWith("/") || line.get("route").asString().equals("unmatched"));
+                String route = line.get("route").asString();
+                assertTrue(route.startsWith("/") || route.equals("unmatched"), line.toString());
                 assertTrue(line.get("latencyMs").isIntegralNumber(), line.toString());
             }
             assertNothingSecret(sluice, day);
@@ -105,9 +108,8 @@ class PublishedContractsIT {
             for (String line : lines) {
                 assertTrue(TEXT_LINE.matcher(line).matches(), "not one text line per record: " + line);
             }
-            List<String> requestIds = lines.stream().filter(line -> line.contains(" dev.sluice.adapters.http.RequestLog "))
-                    .map(line -> line.substring(line.indexOf(" dev.sluice.adapters.http.RequestLog ")
-                            + " dev.sluice.adapters.http.RequestLog ".length()))
+            List<String> requestIds = lines.stream().filter(line -> line.contains(REQUEST_LOG))
+                    .map(line -> line.substring(line.indexOf(REQUEST_LOG) + REQUEST_LOG.length()))
                     .map(REQUEST_LINE::matcher)
                     .filter(java.util.regex.Matcher::matches)
                     .map(matcher -> matcher.group(1))
@@ -190,7 +192,8 @@ class PublishedContractsIT {
         try {
             promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new AssertionError("promtool is not installed (Debian package prometheus; scripts/test.sh installs it)", e);
+            throw new AssertionError("promtool is not installed (Debian package prometheus; scripts/test.sh installs it)",
+                    e);
         }
         try (var in = promtool.getOutputStream()) {
             in.write(metrics.getBytes(StandardCharsets.UTF_8));
@@ -206,7 +209,8 @@ class PublishedContractsIT {
         record Sent(String method, String path, int status) {
         }
 
-        private static final String BUSINESS = "biz_contracts";
+        /** Its own business, so that no other run's widgets count against its limit of 10. */
+        private final String business = EventStreamIT.uniqueBusiness();
         private final ContractClient http = new ContractClient();
         private final String url;
         private final DataDirectory data;
@@ -224,11 +228,11 @@ class PublishedContractsIT {
         }
 
         void run() throws Exception {
-            String merchant = token("merchant", List.of(BUSINESS), List.of());
+            String merchant = token("merchant", List.of(business), List.of());
             String watcher = token("chain-watcher", List.of(), List.of("deposits:observe"));
             secrets.addAll(List.of(merchant, watcher));
             Map<String, String> asMerchant = Map.of("Authorization", "Bearer " + merchant);
-            String widgets = "/api/v1/businesses/" + BUSINESS + "/widgets";
+            String widgets = "/api/v1/businesses/" + business + "/widgets";
 
             JsonNode widget = json(call("POST", widgets + "/create-widget", asMerchant, """
                     {"name":"Contracts shop","mode":"CUSTOMER_AMOUNT","minAmount":"1","maxAmount":"1000",
@@ -252,28 +256,33 @@ class PublishedContractsIT {
             call("POST", createSession, idempotent, sessionBody, 201);
             paidSession = paid.get("id").asString();
             String paidSecret = remember(paid.get("clientSecret").asString());
-            call("GET", "/api/v1/widgets/deposit-sessions/" + paidSession, Map.of("X-Client-Secret", paidSecret), null, 200);
+            String sessions = "/api/v1/widgets/deposit-sessions/";
+            call("GET", sessions + paidSession, Map.of("X-Client-Secret", paidSecret), null, 200);
 
             Map<String, String> asWatcher = Map.of("Authorization", "Bearer " + watcher);
             String observations = "/api/v1/deposit-sessions/" + paidSession + "/observations";
             // observation ids are unique across sessions: the shared test database keeps other runs' ids
             String run = paidSession.substring("dep_".length());
-            call("POST", observations, asWatcher,
-                    "{\"observationId\":\"obs_1" + run + "\",\"kind\":\"DETECTED\",\"txId\":\"0xabc\",\"confirmations\":1}", 200);
-            call("POST", observations, asWatcher, "{\"observationId\":\"obs_2" + run + "\",\"kind\":\"CONFIRMED\",\"txId\":\"0xabc\","
-                    + "\"amountReceived\":\"100.50\",\"confirmations\":12}", 200);
-            call("POST", observations, asWatcher, "{\"observationId\":\"obs_3" + run + "\",\"kind\":\"CONFIRMED\",\"txId\":\"0xabc\","
-                    + "\"amountReceived\":\"7\",\"confirmations\":13}", 409);
+            call("POST", observations, asWatcher, """
+                    {"observationId":"obs_1%s","kind":"DETECTED","txId":"0xabc",
+                     "confirmations":1}""".formatted(run), 200);
+            call("POST", observations, asWatcher, """
+                    {"observationId":"obs_2%s","kind":"CONFIRMED","txId":"0xabc","amountReceived":"100.50",
+                     "confirmations":12}""".formatted(run), 200);
+            call("POST", observations, asWatcher, """
+                    {"observationId":"obs_3%s","kind":"CONFIRMED","txId":"0xabc","amountReceived":"7",
+                     "confirmations":13}""".formatted(run), 409);
 
             JsonNode cancelled = json(call("POST", createSession, asWidget, """
                     {"amount":"5","currency":"USDC","network":"polygon","currencyAddress":"",
                      "depositAddress":"0xMerchant","metadata":{"orderId":"A2"}}""", 201));
             cancelledSession = cancelled.get("id").asString();
-            Map<String, String> asCancelled = Map.of("X-Client-Secret", remember(cancelled.get("clientSecret").asString()));
-            call("POST", "/api/v1/widgets/deposit-sessions/" + cancelledSession + "/cancel-session", asCancelled, null, 200);
-            call("POST", "/api/v1/widgets/deposit-sessions/" + cancelledSession + "/cancel-session", asCancelled, null, 400);
+            Map<String, String> asCancelled =
+                    Map.of("X-Client-Secret", remember(cancelled.get("clientSecret").asString()));
+            call("POST", sessions + cancelledSession + "/cancel-session", asCancelled, null, 200);
+            call("POST", sessions + cancelledSession + "/cancel-session", asCancelled, null, 400);
             call("GET", "/api/v1/widgets/" + widgetId + "/deposit-sessions?limit=10", asMerchant, null, 200);
-            call("GET", "/api/v1/businesses/" + BUSINESS + "/events?limit=100", asMerchant, null, 200);
+            call("GET", "/api/v1/businesses/" + business + "/events?limit=100", asMerchant, null, 200);
 
             // refusals: none may leave a credential or an e-mail behind in the log
             call("POST", createSession, Map.of("X-Client-Secret", "wdgt_secret_not-this-one"), sessionBody, 401);
@@ -296,7 +305,8 @@ class PublishedContractsIT {
 
         HttpResponse<String> call(String method, String path, Map<String, String> headers, String body, int status)
                 throws IOException, InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30));
             headers.forEach(request::header);
             HttpResponse<String> response = http.send(request, method, body);
             assertEquals(status, response.statusCode(), method + " " + path + ": " + response.body());

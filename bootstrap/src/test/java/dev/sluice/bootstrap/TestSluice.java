@@ -26,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Sluice started in-process over the test database, driven through its HTTP API the way a
- * merchant and a chain watcher would, every response held against the OpenAPI document. Instances given the same data directory share the JWT
- * keys and the session secret key, as several instances of one deployment must.
+ * merchant and a chain watcher would, every response held against the OpenAPI document. Instances
+ * given the same data directory share the JWT keys and the session secret key, as several instances
+ * of one deployment must.
  */
 final class TestSluice implements AutoCloseable {
     static final ObjectMapper JSON = JsonMapper.builder().build();

@@ -93,7 +93,8 @@ public final class OpenApiContract {
             String body = exchange.body() == null ? "" : exchange.body();
             throw new AssertionError("the response to " + exchange.method() + " " + exchange.path() + " ("
                     + exchange.status() + ") does not conform to the OpenAPI document:\n  - "
-                    + String.join("\n  - ", problems) + "\nbody: " + (body.length() > 2000 ? body.substring(0, 2000) + "…" : body));
+                    + String.join("\n  - ", problems) + "\nbody: "
+                    + (body.length() > 2000 ? body.substring(0, 2000) + "…" : body));
         }
     }
 
@@ -171,7 +172,8 @@ public final class OpenApiContract {
                 continue;
             }
             JsonNode schemaNode = header.get("schema");
-            JsonNode instance = schemaNode.path("type").asString("").equals("integer") && value.get().matches("-?\\d{1,18}")
+            boolean integer = schemaNode.path("type").asString("").equals("integer");
+            JsonNode instance = integer && value.get().matches("-?\\d{1,18}")
                     ? JsonNodeFactory.instance.numberNode(Long.parseLong(value.get()))
                     : JsonNodeFactory.instance.stringNode(value.get());
             validate(headerWhere + "/schema", instance).forEach(e -> problems.add("header " + name + ": " + e));
@@ -191,7 +193,8 @@ public final class OpenApiContract {
         String mediaType = contentType.get().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         JsonNode media = content.get(mediaType);
         if (media == null) {
-            problems.add("Content-Type " + mediaType + " is not documented; the document gives " + content.propertyNames());
+            problems.add("Content-Type " + mediaType + " is not documented; the document gives "
+                    + content.propertyNames());
             return problems;
         }
         JsonNode body;
@@ -209,7 +212,7 @@ public final class OpenApiContract {
         return problems;
     }
 
-    /** Validates against the schema at {@code pointer} ({@code #/…}) in the document, so that its references resolve. */
+    /** Validates against the schema at {@code pointer} ({@code #/…}) in the document, where its references resolve. */
     public List<String> validate(String pointer, JsonNode instance) {
         Schema schema = schemas.computeIfAbsent(pointer, key -> {
             // a JSON pointer in a URI fragment: the braces of path templates are percent-encoded

@@ -103,7 +103,7 @@ public final class OpenApiContract {
         String path = exchange.path().split("\\?", 2)[0];
         Optional<String> template = template(path);
         if (template.isEmpty()) {
-            return checkResponse(componentResponse("NotFound"), "#/components/responses/NotFound", exchange);
+            return checkOutsideOperations(exchange, 404, "NotFound");
         }
         JsonNode pathItem = document.get("paths").get(template.get());
         String method = exchange.method().toLowerCase(Locale.ROOT);
@@ -113,8 +113,7 @@ public final class OpenApiContract {
                     && exchange.requestHeaders().apply("Access-Control-Request-Method").isPresent()) {
                 return blank(exchange.body()) ? List.of() : List.of("a CORS preflight answer has no body");
             }
-            return checkResponse(componentResponse("MethodNotAllowed"), "#/components/responses/MethodNotAllowed",
-                    exchange);
+            return checkOutsideOperations(exchange, 405, "MethodNotAllowed");
         }
         String operationWhere = "#/paths/" + escape(template.get()) + "/" + method;
         String status = Integer.toString(exchange.status());
@@ -152,6 +151,22 @@ public final class OpenApiContract {
         return validate(where + "/requestBody/content/application~1json/schema", body).stream()
                 .map(problem -> "the accepted request body: " + problem)
                 .toList();
+    }
+
+    /**
+     * An answer no operation gave: the {@code expected} status must be the named response; any other
+     * status (a request the web server refused before routing, say) must still be a problem document
+     * with its request id, as the {@code BadRequest} response describes one.
+     */
+    private List<String> checkOutsideOperations(Exchange exchange, int expected, String response) {
+        String name = exchange.status() == expected ? response : "BadRequest";
+        List<String> problems = new ArrayList<>();
+        if (exchange.status() < 400) {
+            problems.add("status " + exchange.status() + " for a path or method the document does not have");
+        }
+        problems.addAll(checkResponse(document.get("components").get("responses").get(name),
+                "#/components/responses/" + name, exchange));
+        return problems;
     }
 
     private List<String> checkResponse(JsonNode response, String where, Exchange exchange) {
@@ -263,10 +278,6 @@ public final class OpenApiContract {
             key.append(segment.startsWith("{") ? '1' : '0');
         }
         return key.toString();
-    }
-
-    private JsonNode componentResponse(String name) {
-        return document.get("components").get("responses").get(name);
     }
 
     private JsonNode resolve(String ref) {

@@ -87,3 +87,25 @@ sluice_fresh_database() {
     done
     sluice_log "database $name created (utf8mb4)"
 }
+
+# Installs the Debian package $2 when the command $1 is missing (root, as on CI and these machines).
+sluice_ensure_command() {
+    local command=$1 package=$2
+    if command -v "$command" >/dev/null 2>&1; then
+        return
+    fi
+    sluice_log "$command is missing; installing the Debian package $package"
+    apt-get update -qq >&2 || sluice_die "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" >&2 ||
+        sluice_die "could not install the Debian package $package"
+}
+
+# Lints the OpenAPI document with Redocly CLI (recommended rules; tools/redocly/redocly.yaml says why
+# each warning left is right), from the npm registry through its lock file. Fails on any error.
+sluice_lint_openapi() {
+    sluice_log "npm ci in tools/redocly"
+    npm ci --prefix tools/redocly --no-audit --no-fund --loglevel=error >&2 || sluice_die "npm ci in tools/redocly failed"
+    (cd tools/redocly && node_modules/.bin/redocly lint --config redocly.yaml --format=stylish \
+        ../../adapters-http/src/main/resources/dev/sluice/adapters/http/openapi.yaml) ||
+        sluice_die "the OpenAPI document does not pass Redocly's lint"
+}

@@ -22,7 +22,8 @@ enum Setting {
     SESSION_SECRET_KEY("session.secret-key", "SLUICE_SESSION_SECRET_KEY", null),
     RATE_LIMIT("rate-limit", "SLUICE_RATE_LIMIT", "60"),
     EXPIRY_SWEEP_INTERVAL("expiry.sweep-interval", "SLUICE_EXPIRY_SWEEP_INTERVAL", "PT5S"),
-    OUTBOX_RETENTION("outbox.retention", "SLUICE_OUTBOX_RETENTION", "P7D");
+    OUTBOX_RETENTION("outbox.retention", "SLUICE_OUTBOX_RETENTION", "P7D"),
+    LOG_FORMAT("log-format", "SLUICE_LOG_FORMAT", "text");
 
     private final String key;
     private final String environmentVariable;

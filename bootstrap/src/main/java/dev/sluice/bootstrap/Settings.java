@@ -31,7 +31,8 @@ record Settings(
         Optional<byte[]> sessionSecretKey,
         int rateLimitPerMinute,
         Duration expirySweepInterval,
-        Duration outboxRetention) {
+        Duration outboxRetention,
+        LogFormat logFormat) {
 
     record Database(String url, String user, String password) {
         @Override
@@ -65,7 +66,8 @@ record Settings(
                         .map(key -> source.check(Setting.SESSION_SECRET_KEY, key, Settings::secretKey)),
                 source.parsed(Setting.RATE_LIMIT, text -> notNegative(Integer.parseInt(text))),
                 source.parsed(Setting.EXPIRY_SWEEP_INTERVAL, Settings::duration),
-                source.parsed(Setting.OUTBOX_RETENTION, Settings::duration));
+                source.parsed(Setting.OUTBOX_RETENTION, Settings::duration),
+                source.parsed(Setting.LOG_FORMAT, LogFormat::parse));
     }
 
     boolean kafkaEnabled() {

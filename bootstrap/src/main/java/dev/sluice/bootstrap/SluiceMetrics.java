@@ -42,6 +42,7 @@ final class SluiceMetrics implements RequestObserver, AutoCloseable {
     private final List<Meter> ownMeters = new ArrayList<>();
 
     SluiceMetrics(PersistenceModule db) {
+        JvmMeters.bind();
         this.sessionsCreated = registry.getOrCreate(Counter.builder("sluice.sessions.created")
                 .description("Deposit sessions created"));
         Cached<Outbox.Backlog> backlog = new Cached<>(() -> db.outbox().backlog(), BACKLOG_MAX_AGE);
@@ -89,6 +90,9 @@ final class SluiceMetrics implements RequestObserver, AutoCloseable {
                         .description("HTTP request latency by route template and status")
                         .tags(Metrics.tags("method", method, "route", route, "status", code))
                         .buckets(LATENCY_BUCKETS)
+                        // no client-side quantiles: they cannot be aggregated across instances, and as
+                        // `quantile` samples inside a histogram they are not valid Prometheus text
+                        .percentiles(new double[0])
                         .publishPercentileHistogram(false)))
                 .record(latency);
     }

@@ -35,6 +35,12 @@ class SettingsTest {
         assertEquals(Duration.ofMinutes(30), settings.sessionTtl());
         assertEquals(60, settings.rateLimitPerMinute());
         assertEquals("deposit-session-events", settings.eventsTopic());
+        assertEquals(LogFormat.TEXT, settings.logFormat());
+    }
+
+    @Test
+    void logsAreJsonLinesOnRequest() {
+        assertEquals(LogFormat.JSON, Settings.load(Config.empty(), Map.of("SLUICE_LOG_FORMAT", "json")).logFormat());
     }
 
     @Test
@@ -67,7 +73,8 @@ class SettingsTest {
             "SLUICE_DB_URL, mysql://db/sluice, SLUICE_DB_URL (sluice.db.url)",
             "SLUICE_JWT_JWKS, http://idp.example.com/jwks.json, SLUICE_JWT_JWKS (sluice.jwt.jwks)",
             "SLUICE_SESSION_SECRET_KEY, c2hvcnQ=, SLUICE_SESSION_SECRET_KEY (sluice.session.secret-key)",
-            "SLUICE_DB_POOL_SIZE, 0, SLUICE_DB_POOL_SIZE (sluice.db.pool-size)"})
+            "SLUICE_DB_POOL_SIZE, 0, SLUICE_DB_POOL_SIZE (sluice.db.pool-size)",
+            "SLUICE_LOG_FORMAT, xml, SLUICE_LOG_FORMAT (sluice.log-format)"})
     void aBadSettingIsRefusedNamingIt(String variable, String value, String named) {
         InvalidSettingException refused = assertThrows(InvalidSettingException.class,
                 () -> Settings.load(Config.empty(), Map.of(variable, value)));

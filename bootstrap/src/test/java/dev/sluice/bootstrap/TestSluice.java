@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Sluice started in-process over the test database, driven through its HTTP API the way a
- * merchant and a chain watcher would. Instances given the same data directory share the JWT
- * keys and the session secret key, as several instances of one deployment must.
+ * merchant and a chain watcher would, every response held against the OpenAPI document. Instances
+ * given the same data directory share the JWT keys and the session secret key, as several instances
+ * of one deployment must.
  */
 final class TestSluice implements AutoCloseable {
     static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ContractClient HTTP = new ContractClient();
 
     private final Sluice sluice;
     private final DataDirectory data;
@@ -141,25 +141,18 @@ final class TestSluice implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return send(request.build());
+        return send(path, headers, "POST", body);
     }
 
     HttpResponse<String> get(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
-                .timeout(Duration.ofSeconds(30))
-                .GET();
-        headers.forEach(request::header);
-        return send(request.build());
+        return send(path, headers, "GET", null);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(String path, Map<String, String> headers, String method, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, method, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -60,7 +60,7 @@ class PublishedContractsIT {
         try (SluiceProcess sluice = SluiceProcess.start(dataDir, Map.of("SLUICE_LOG_FORMAT", "json",
                 "SLUICE_KAFKA_BOOTSTRAP_SERVERS", kafka, "SLUICE_KAFKA_EVENTS_TOPIC", topics.events(),
                 "SLUICE_KAFKA_OBSERVATIONS_TOPIC", topics.observations()))) {
-            Scenario day = new Scenario(sluice.awaitUrl(), new DataDirectory(dataDir));
+            Scenario day = new Scenario(sluice.awaitUrl(), DataDirectory.open(dataDir));
             day.run();
 
             assertEventsAreCloudEvents(kafka, topics.events(), day);
@@ -99,7 +99,7 @@ class PublishedContractsIT {
     void aTextLoggedRunWritesOneLinePerRecordAndNothingSecret() throws Exception {
         Path dataDir = Files.createTempDirectory("sluice-contracts-text");
         try (SluiceProcess sluice = SluiceProcess.start(dataDir, Map.of())) {
-            Scenario day = new Scenario(sluice.awaitUrl(), new DataDirectory(dataDir));
+            Scenario day = new Scenario(sluice.awaitUrl(), DataDirectory.open(dataDir));
             day.run();
 
             awaitLogged(sluice, day);
@@ -293,6 +293,8 @@ class PublishedContractsIT {
             call("GET", widgets + "/" + widgetId, Map.of("Authorization", "Bearer " + watcher), null, 403);
             call("GET", createSession, asWidget, null, 405);
             call("GET", "/api/v1/nothing-here", Map.of(), null, 404);
+            call("GET", "/api/v1/nothing-here", Map.of("X-Request-Id", remember("wdgt_secret_pasted-as-an-id")), null,
+                    404);
             remember(json(call("POST", widgets + "/" + widgetId + "/rotate-secret", asMerchant, null, 200))
                     .get("clientSecret").asString());
             call("POST", widgets + "/" + widgetId + "/delete-widget", asMerchant, null, 200);

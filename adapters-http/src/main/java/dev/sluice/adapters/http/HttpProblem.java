@@ -43,6 +43,11 @@ final class HttpProblem extends RuntimeException {
                 List.of(HeaderValues.create(HeaderNames.RETRY_AFTER, retryAfterSeconds)));
     }
 
+    static HttpProblem serviceUnavailable(long retryAfterSeconds, String detail) {
+        return new HttpProblem(503, "service_unavailable", detail,
+                List.of(HeaderValues.create(HeaderNames.RETRY_AFTER, retryAfterSeconds)));
+    }
+
     static HttpProblem notFound() {
         return new HttpProblem(404, "not_found", "no such resource", List.of());
     }

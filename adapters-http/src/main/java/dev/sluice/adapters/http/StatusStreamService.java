@@ -1,0 +1,128 @@
+package dev.sluice.adapters.http;
+
+import dev.sluice.application.port.in.Caller;
+import dev.sluice.application.port.in.GetDepositSession;
+import dev.sluice.application.port.out.StoreUnavailableException;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * {@code GET /api/v1/widgets/deposit-sessions/{sessionId}/status-stream} (api.md, Status stream):
+ * server-sent events written on the plain response output. The session at once, then again after
+ * each change the {@link StatusStreams} watcher reports, a comment line when nothing was written
+ * for {@link #HEARTBEAT}, and the end after {@link #LIFETIME}. The credential was checked and the
+ * session read before the first byte, so a refusal is an ordinary problem document.
+ */
+final class StatusStreamService implements HttpService {
+    static final String PATH = "/api/v1/widgets/deposit-sessions/{sessionId}/status-stream";
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    static final Duration LIFETIME = Duration.ofHours(1);
+    private static final HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
+    private static final Duration STORE_RETRY = Duration.ofSeconds(1);
+
+    private final Endpoints endpoints;
+    private final Gate gate;
+    private final GetDepositSession getSession;
+    private final StatusStreams streams;
+
+    StatusStreamService(Endpoints endpoints, Gate gate, GetDepositSession getSession, StatusStreams streams) {
+        this.endpoints = endpoints;
+        this.gate = gate;
+        this.getSession = getSession;
+        this.streams = streams;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        endpoints.get(rules, PATH, this::stream);
+    }
+
+    private void stream(ServerRequest req, ServerResponse res) throws InterruptedException {
+        String sessionId = req.path().pathParameters().get("sessionId");
+        Caller caller = gate.admit(req, sessionId);
+        long lastEventId = lastEventId(req);
+        try (StatusStreams.Subscription subscription = streams.open(sessionId)) {
+            GetDepositSession.SessionView view = getSession.get(caller, sessionId);
+            res.status(Status.OK_200);
+            res.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=UTF-8");
+            res.header(HeaderNames.CACHE_CONTROL, "no-store");
+            // tells a buffering reverse proxy (nginx) to pass each event on at once
+            res.header(HeaderNames.create("X-Accel-Buffering"), "no");
+            try (OutputStream out = res.outputStream()) {
+                follow(out, subscription, caller, sessionId, view, lastEventId);
+            } catch (UncheckedIOException | IOException e) {
+                // the reader went away; nothing to tell anyone
+            }
+        }
+    }
+
+    private void follow(OutputStream out, StatusStreams.Subscription subscription, Caller caller, String sessionId,
+            GetDepositSession.SessionView first, long lastEventId) throws IOException, InterruptedException {
+        long sent = lastEventId;
+        if (first.session().lastSequence() > lastEventId) {
+            sent = send(out, first);
+        } else {
+            comment(out, "up to date");
+        }
+        long end = System.nanoTime() + LIFETIME.toNanos();
+        long lastWrite = System.nanoTime();
+        while (!subscription.ended()) {
+            long now = System.nanoTime();
+            if (now - end >= 0) {
+                return;
+            }
+            long wait = Math.min(end - now, lastWrite + HEARTBEAT.toNanos() - now);
+            if (subscription.awaitChangeAfter(sent, wait)) {
+                try {
+                    GetDepositSession.SessionView view = getSession.get(caller, sessionId);
+                    if (view.session().lastSequence() > sent) {
+                        sent = send(out, view);
+                        lastWrite = System.nanoTime();
+                    }
+                } catch (StoreUnavailableException e) {
+                    // still announced, so the next round reads again
+                    Thread.sleep(STORE_RETRY);
+                }
+            } else if (System.nanoTime() - (lastWrite + HEARTBEAT.toNanos()) >= 0) {
+                comment(out, "");
+                lastWrite = System.nanoTime();
+            }
+        }
+    }
+
+    private static long send(OutputStream out, GetDepositSession.SessionView view) throws IOException {
+        long sequence = view.session().lastSequence();
+        byte[] data = JsonIo.MAPPER.writeValueAsBytes(view.fullView()
+                ? SessionJson.fullView(view.session()) : SessionJson.publicView(view.session()));
+        out.write(("event: status\nid: " + sequence + "\ndata: ").getBytes(StandardCharsets.UTF_8));
+        // compact JSON holds no line break, so one data line carries it whole
+        out.write(data);
+        out.write("\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return sequence;
+    }
+
+    private static void comment(OutputStream out, String text) throws IOException {
+        out.write((":" + text + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** The sequence a reconnecting reader already has; -1 (none) when absent or not a number. */
+    private static long lastEventId(ServerRequest req) {
+        try {
+            return req.headers().first(LAST_EVENT_ID).map(String::strip).map(Long::parseLong).orElse(-1L);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -19,6 +19,7 @@ import io.helidon.common.concurrency.limits.Limit;
 import io.helidon.webserver.http.HttpRouting;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -78,7 +79,7 @@ public final class HttpApi implements AutoCloseable {
         }
         new Problems(endpoints).register(routing);
         if (streams != null) {
-            routing.register(new StatusStreamService(endpoints, gate, b.getDepositSession, streams));
+            routing.register(new StatusStreamService(endpoints, gate, b.getDepositSession, streams, b.heartbeat));
         }
         // the literal deposit-sessions segment goes first so that it is never taken for a widget id
         routing.register(new DepositSessionsService(endpoints, gate, b.getDepositSession, b.cancelDepositSession),
@@ -128,6 +129,7 @@ public final class HttpApi implements AutoCloseable {
         };
         private Supplier<URI> publicUrl = () -> URI.create("http://localhost:8080");
         private int maxStreams = 10_000;
+        private Duration heartbeat = StatusStreamService.HEARTBEAT;
         private Limit admission;
         private boolean demoPage;
         private GetPaymentPage getPaymentPage;
@@ -184,6 +186,12 @@ public final class HttpApi implements AutoCloseable {
         /** Status streams this instance keeps open at most (SLUICE_MAX_STREAMS); beyond, 503. */
         public Builder maxStreams(int max) {
             this.maxStreams = max;
+            return this;
+        }
+
+        /** Tests shorten the 15 s heartbeat, after which a stream whose reader left is noticed. */
+        Builder heartbeat(Duration interval) {
+            this.heartbeat = interval;
             return this;
         }
 

@@ -20,7 +20,8 @@ import java.time.Duration;
  * {@code GET /api/v1/widgets/deposit-sessions/{sessionId}/status-stream} (api.md, Status stream):
  * server-sent events written on the plain response output. The session at once, then again after
  * each change the {@link StatusStreams} watcher reports, a comment line when nothing was written
- * for {@link #HEARTBEAT}, and the end after {@link #LIFETIME}. The credential was checked and the
+ * for {@link #HEARTBEAT} (which is also how a reader that went away is noticed and its place
+ * freed), and the end after {@link #LIFETIME}. The credential was checked and the
  * session read before the first byte, so a refusal is an ordinary problem document.
  */
 final class StatusStreamService implements HttpService {
@@ -34,12 +35,15 @@ final class StatusStreamService implements HttpService {
     private final Gate gate;
     private final GetDepositSession getSession;
     private final StatusStreams streams;
+    private final long heartbeatNanos;
 
-    StatusStreamService(Endpoints endpoints, Gate gate, GetDepositSession getSession, StatusStreams streams) {
+    StatusStreamService(Endpoints endpoints, Gate gate, GetDepositSession getSession, StatusStreams streams,
+            Duration heartbeat) {
         this.endpoints = endpoints;
         this.gate = gate;
         this.getSession = getSession;
         this.streams = streams;
+        this.heartbeatNanos = heartbeat.toNanos();
     }
 
     @Override
@@ -81,7 +85,7 @@ final class StatusStreamService implements HttpService {
             if (now - end >= 0) {
                 return;
             }
-            long wait = Math.min(end - now, lastWrite + HEARTBEAT.toNanos() - now);
+            long wait = Math.min(end - now, lastWrite + heartbeatNanos - now);
             if (subscription.awaitChangeAfter(sent, wait)) {
                 try {
                     GetDepositSession.SessionView view = getSession.get(caller, sessionId);
@@ -93,7 +97,7 @@ final class StatusStreamService implements HttpService {
                     // still announced, so the next round reads again
                     Thread.sleep(STORE_RETRY);
                 }
-            } else if (System.nanoTime() - (lastWrite + HEARTBEAT.toNanos()) >= 0) {
+            } else if (System.nanoTime() - (lastWrite + heartbeatNanos) >= 0) {
                 comment(out, "");
                 lastWrite = System.nanoTime();
             }

@@ -34,6 +34,7 @@
       }
     });
     var overlay = null;
+    var overlayClose = null;
     var target = null;
     var popupWatch = null;
     var ready = false;
@@ -69,6 +70,10 @@
       var type = event.data.type;
       if (type === "sluice:ready" && !ready) {
         ready = true;
+        if (overlayClose) {
+          // the page has a close button of its own
+          overlayClose.style.display = "none";
+        }
         target.postMessage({ type: "sluice:options", options: payload }, SLUICE_ORIGIN);
       } else if (type === "sluice:status" && event.data.session) {
         onStatus(event.data.session);
@@ -102,6 +107,7 @@
         + "font-size:22px;line-height:1;width:36px;height:36px;border-radius:18px;cursor:pointer;color:#111";
       close.addEventListener("click", function () { handle.close(); });
       box.appendChild(close);
+      overlayClose = close;
       overlay.appendChild(box);
       document.body.appendChild(overlay);
       document.addEventListener("keydown", onKey);

@@ -83,6 +83,20 @@ async function openShop(context, host, sluice, options) {
   return page;
 }
 
+/** A merchant page on `host` with an IFRAME widget's button pressed: the page and the payment frame. */
+async function openOverlay(context, host, sluice, w, extra = {}) {
+  const page = await openShop(context, host, sluice,
+    { widgetId: w.id, clientSecret: w.clientSecret, depositAddress: ADDRESS, ...extra });
+  await page.click("#pay");
+  return { page, frame: page.frameLocator("iframe[title=Payment]") };
+}
+
+/** The session the shop's onStatus heard of first. */
+async function firstSessionId(page) {
+  await page.waitForFunction(() => window.sessions.length > 0);
+  return page.evaluate(() => window.sessions[0].id);
+}
+
 const statuses = (page) => page.evaluate(() => window.sessions.map((s) => s.paymentStatus));
 
 async function waitForStatus(page, status, since) {
@@ -132,10 +146,7 @@ describe("the customer widget on an allowed site", () => {
   test("IFRAME: the customer enters an amount, pays, and page and shop follow PENDING then CONFIRMED", async () => {
     const w = await widget("IFRAME");
     const context = await newContext();
-    const page = await openShop(context, "localhost", SLUICE_A,
-      { widgetId: w.id, clientSecret: w.clientSecret, depositAddress: ADDRESS, customerReference: "order_iframe" });
-    await page.click("#pay");
-    const frame = page.frameLocator("iframe[title=Payment]");
+    const { page, frame } = await openOverlay(context, "localhost", SLUICE_A, w, { customerReference: "order_iframe" });
     await frame.locator("#amount").fill("25.50");
     await shot(page, "01-iframe-form");
     await frame.locator("#submit").click();
@@ -145,8 +156,7 @@ describe("the customer widget on an allowed site", () => {
     assert.equal(await frame.locator("#pay-network").textContent(), "polygon");
     assert.equal(await frame.locator("#pay-address").textContent(), ADDRESS);
     assert.match(await frame.locator("#countdown").textContent(), /^(29|30):\d\d$/);
-    await page.waitForFunction(() => window.sessions.length > 0);
-    const sessionId = (await page.evaluate(() => window.sessions[0].id));
+    const sessionId = await firstSessionId(page);
     await shot(page, "02-iframe-payment");
 
     const pendingAfter = await waitForStatus(page, "PENDING", await observe(SLUICE_A, sessionId, "DETECTED"));
@@ -188,8 +198,7 @@ describe("the customer widget on an allowed site", () => {
     await popup.locator("#copy").click();
     await popup.locator("#copied").filter({ hasText: /./ }).waitFor();
 
-    await page.waitForFunction(() => window.sessions.length > 0);
-    const sessionId = await page.evaluate(() => window.sessions[0].id);
+    const sessionId = await firstSessionId(page);
     await waitForStatus(page, "PENDING", await observe(SLUICE_A, sessionId, "DETECTED"));
     await popup.locator("#status", { hasText: "Payment seen" }).waitFor({ timeout: STATUS_WITHIN_MS });
     await waitForStatus(page, "UNDERPAID", await observe(SLUICE_A, sessionId, "CONFIRMED", { amountReceived: "60" }));
@@ -205,10 +214,7 @@ describe("the customer widget on an allowed site", () => {
   test("an amount below the minimum is shown at its field, and nothing is created", async () => {
     const w = await widget("IFRAME");
     const context = await newContext();
-    const page = await openShop(context, "localhost", SLUICE_A,
-      { widgetId: w.id, clientSecret: w.clientSecret, depositAddress: ADDRESS });
-    await page.click("#pay");
-    const frame = page.frameLocator("iframe[title=Payment]");
+    const { page, frame } = await openOverlay(context, "localhost", SLUICE_A, w);
     await frame.locator("#amount").fill("5");
     await frame.locator("#submit").click();
     await frame.locator("#amount-error").filter({ hasText: "at least 10" }).waitFor();
@@ -223,18 +229,14 @@ describe("the customer widget on an allowed site", () => {
   test("cancel cancels the session and leads the shop's page to cancelUrl", async () => {
     const w = await widget("IFRAME");
     const context = await newContext();
-    const page = await openShop(context, "localhost", SLUICE_A,
-      { widgetId: w.id, clientSecret: w.clientSecret, depositAddress: ADDRESS, amount: "42" });
-    await page.click("#pay");
-    const frame = page.frameLocator("iframe[title=Payment]");
+    const { page, frame } = await openOverlay(context, "localhost", SLUICE_A, w, { amount: "42" });
     // the amount is given; currency and network are the customer's choice, defaults preselected
     await frame.locator("#submit").waitFor();
     assert.ok(await frame.locator("#amount").isHidden());
     assert.equal(await frame.locator("#currency").inputValue(), "USDC");
     await frame.locator("#submit").click();
     await frame.locator("#pay-address").waitFor();
-    await page.waitForFunction(() => window.sessions.length > 0);
-    const sessionId = await page.evaluate(() => window.sessions[0].id);
+    const sessionId = await firstSessionId(page);
     await Promise.all([page.waitForURL(`${SHOP}/cancelled`), frame.locator("#cancel").click()]);
     const session = await api(SLUICE_A, "GET", `/api/v1/widgets/deposit-sessions/${sessionId}`, BUSINESS_TOKEN);
     assert.equal(session.paymentStatus, "EXPIRED");
@@ -247,15 +249,11 @@ describe("Sluice on its own host, with more than one instance", () => {
   test("a page served by instance B (127.0.0.1) follows a payment committed on instance A", async () => {
     const w = await widget("IFRAME");
     const context = await newContext();
-    const page = await openShop(context, "localhost", SLUICE_B,
-      { widgetId: w.id, clientSecret: w.clientSecret, depositAddress: ADDRESS });
-    await page.click("#pay");
-    const frame = page.frameLocator("iframe[title=Payment]");
+    const { page, frame } = await openOverlay(context, "localhost", SLUICE_B, w);
     await frame.locator("#amount").fill("10");
     await frame.locator("#submit").click();
     await frame.locator("#pay-address").waitFor();
-    await page.waitForFunction(() => window.sessions.length > 0);
-    const sessionId = await page.evaluate(() => window.sessions[0].id);
+    const sessionId = await firstSessionId(page);
 
     const pendingAfter = await waitForStatus(page, "PENDING", await observe(SLUICE_A, sessionId, "DETECTED"));
     const confirmedAfter = await waitForStatus(page, "CONFIRMED",

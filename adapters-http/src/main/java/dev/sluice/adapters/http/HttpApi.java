@@ -79,7 +79,7 @@ public final class HttpApi implements AutoCloseable {
         }
         new Problems(endpoints).register(routing);
         if (streams != null) {
-            routing.register(new StatusStreamService(endpoints, gate, b.getDepositSession, streams, b.heartbeat));
+            routing.register(new StatusStreamService(endpoints, gate, b.getDepositSession, streams, b.heartbeat, b.streamLifetime));
         }
         // the literal deposit-sessions segment goes first so that it is never taken for a widget id
         routing.register(new DepositSessionsService(endpoints, gate, b.getDepositSession, b.cancelDepositSession),
@@ -130,6 +130,7 @@ public final class HttpApi implements AutoCloseable {
         private Supplier<URI> publicUrl = () -> URI.create("http://localhost:8080");
         private int maxStreams = 10_000;
         private Duration heartbeat = StatusStreamService.HEARTBEAT;
+        private Duration streamLifetime = StatusStreamService.LIFETIME;
         private Limit admission;
         private boolean demoPage;
         private GetPaymentPage getPaymentPage;
@@ -192,6 +193,12 @@ public final class HttpApi implements AutoCloseable {
         /** Tests shorten the 15 s heartbeat, after which a stream whose reader left is noticed. */
         Builder heartbeat(Duration interval) {
             this.heartbeat = interval;
+            return this;
+        }
+
+        /** Tests shorten the hour after which a status stream ends. */
+        Builder streamLifetime(Duration lifetime) {
+            this.streamLifetime = lifetime;
             return this;
         }
 

@@ -36,14 +36,16 @@ final class StatusStreamService implements HttpService {
     private final GetDepositSession getSession;
     private final StatusStreams streams;
     private final long heartbeatNanos;
+    private final long lifetimeNanos;
 
     StatusStreamService(Endpoints endpoints, Gate gate, GetDepositSession getSession, StatusStreams streams,
-            Duration heartbeat) {
+            Duration heartbeat, Duration lifetime) {
         this.endpoints = endpoints;
         this.gate = gate;
         this.getSession = getSession;
         this.streams = streams;
         this.heartbeatNanos = heartbeat.toNanos();
+        this.lifetimeNanos = lifetime.toNanos();
     }
 
     @Override
@@ -78,7 +80,7 @@ final class StatusStreamService implements HttpService {
         } else {
             comment(out, "up to date");
         }
-        long end = System.nanoTime() + LIFETIME.toNanos();
+        long end = System.nanoTime() + lifetimeNanos;
         long lastWrite = System.nanoTime();
         while (!subscription.ended()) {
             long now = System.nanoTime();

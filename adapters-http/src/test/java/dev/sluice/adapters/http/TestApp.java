@@ -47,13 +47,14 @@ final class TestApp {
     final HttpApi api;
 
     TestApp(int rateLimitPerMinute) {
-        this(rateLimitPerMinute, 10_000, null);
+        this(rateLimitPerMinute, 10_000, null, Duration.ofHours(1));
     }
 
-    TestApp(int rateLimitPerMinute, int maxStreams, Limit admission) {
+    TestApp(int rateLimitPerMinute, int maxStreams, Limit admission, Duration streamLifetime) {
         this.api = HttpApi.builder()
                 .admission(admission)
                 .heartbeat(HEARTBEAT)
+                .streamLifetime(streamLifetime)
                 .jwt(tokens.settings())
                 .rateLimitPerMinute(rateLimitPerMinute)
                 .clock(clock)

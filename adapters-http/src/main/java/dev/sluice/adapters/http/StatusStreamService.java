@@ -5,6 +5,7 @@ import dev.sluice.application.port.in.GetDepositSession;
 import dev.sluice.application.port.out.StoreUnavailableException;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -64,6 +65,9 @@ final class StatusStreamService implements HttpService {
             res.header(HeaderNames.CACHE_CONTROL, "no-store");
             // tells a buffering reverse proxy (nginx) to pass each event on at once
             res.header(HeaderNames.create("X-Accel-Buffering"), "no");
+            // the connection ends with the stream: an idle keep-alive one would hold up a stop, and a
+            // reader reconnects rarely enough that reusing it gains nothing
+            res.header(HeaderValues.CONNECTION_CLOSE);
             try (OutputStream out = res.outputStream()) {
                 follow(out, subscription, caller, sessionId, view, lastEventId);
             } catch (UncheckedIOException | IOException e) {

@@ -109,3 +109,22 @@ sluice_lint_openapi() {
         ../../adapters-http/src/main/resources/dev/sluice/adapters/http/openapi.yaml) ||
         sluice_die "the OpenAPI document does not pass Redocly's lint"
 }
+
+# What the browser tests (bootstrap's WidgetBrowserIT) need: Debian's chromium, and playwright-core
+# and axe-core from the npm registry, installed exactly as the lock file says. Each is installed
+# only when missing (or, for the npm packages, when the lock file changed since).
+sluice_ensure_browser_tests() {
+    local dir=$1 sudo=""
+    if [[ ! -x /usr/bin/chromium ]]; then
+        sluice_log "installing Debian's chromium for the browser tests (apt-get)"
+        if ((EUID != 0)); then sudo=sudo; fi
+        { DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium ||
+            { $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium; }; } >&2 ||
+            sluice_die "could not install chromium (apt-get install -y chromium)"
+    fi
+    if [[ ! -f $dir/node_modules/.package-lock.json || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
+        command -v npm >/dev/null || sluice_die "npm is missing; the browser tests need Node.js 20+ and npm"
+        sluice_log "installing the browser tests' npm packages (npm ci in $dir)"
+        (cd "$dir" && npm ci --no-audit --no-fund) >&2 || sluice_die "npm ci failed in $dir"
+    fi
+}

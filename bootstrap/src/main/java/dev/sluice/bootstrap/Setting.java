@@ -23,7 +23,9 @@ enum Setting {
     RATE_LIMIT("rate-limit", "SLUICE_RATE_LIMIT", "60"),
     EXPIRY_SWEEP_INTERVAL("expiry.sweep-interval", "SLUICE_EXPIRY_SWEEP_INTERVAL", "PT5S"),
     OUTBOX_RETENTION("outbox.retention", "SLUICE_OUTBOX_RETENTION", "P7D"),
-    LOG_FORMAT("log-format", "SLUICE_LOG_FORMAT", "text");
+    LOG_FORMAT("log-format", "SLUICE_LOG_FORMAT", "text"),
+    MAX_STREAMS("streams.max", "SLUICE_MAX_STREAMS", "10000"),
+    PUBLIC_URL("public-url", "SLUICE_PUBLIC_URL", null);
 
     private final String key;
     private final String environmentVariable;

@@ -32,7 +32,9 @@ record Settings(
         int rateLimitPerMinute,
         Duration expirySweepInterval,
         Duration outboxRetention,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        int maxStreams,
+        Optional<URI> publicUrl) {
 
     record Database(String url, String user, String password) {
         @Override
@@ -67,7 +69,9 @@ record Settings(
                 source.parsed(Setting.RATE_LIMIT, text -> notNegative(Integer.parseInt(text))),
                 source.parsed(Setting.EXPIRY_SWEEP_INTERVAL, Settings::duration),
                 source.parsed(Setting.OUTBOX_RETENTION, Settings::duration),
-                source.parsed(Setting.LOG_FORMAT, LogFormat::parse));
+                source.parsed(Setting.LOG_FORMAT, LogFormat::parse),
+                source.parsed(Setting.MAX_STREAMS, text -> positive(Integer.parseInt(text))),
+                source.optional(Setting.PUBLIC_URL).map(url -> source.check(Setting.PUBLIC_URL, url, Settings::publicUrl)));
     }
 
     boolean kafkaEnabled() {
@@ -112,6 +116,18 @@ record Settings(
             URI.create(location);
         }
         return location;
+    }
+
+    /** An origin browsers reach Sluice at: the hosted page and widget.js live at its root. */
+    private static URI publicUrl(String text) {
+        URI url = URI.create(text);
+        boolean web = "http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme());
+        String path = url.getRawPath();
+        if (!web || url.getHost() == null || url.getRawQuery() != null || url.getRawFragment() != null
+                || url.getRawUserInfo() != null || path != null && !path.isEmpty() && !path.equals("/")) {
+            throw new IllegalArgumentException("must be an http(s) URL without a path, such as https://pay.example.com");
+        }
+        return url;
     }
 
     private static byte[] secretKey(String base64) {

@@ -19,8 +19,10 @@ import dev.sluice.application.service.CancelDepositSessionService;
 import dev.sluice.application.service.CreateDepositSessionService;
 import dev.sluice.application.service.CreateWidgetService;
 import dev.sluice.application.service.DeleteWidgetService;
+import dev.sluice.application.service.FollowSessionChangesService;
 import dev.sluice.application.service.ExpireDueSessionsService;
 import dev.sluice.application.service.GetDepositSessionService;
+import dev.sluice.application.service.GetPaymentPageService;
 import dev.sluice.application.service.GetWidgetConfigService;
 import dev.sluice.application.service.GetWidgetService;
 import dev.sluice.application.service.ListDepositSessionsService;
@@ -39,6 +41,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,6 +53,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One running Sluice: the database, the use cases, the HTTP server and, when Kafka is
@@ -75,16 +79,18 @@ final class Sluice implements AutoCloseable {
     private static final Duration BROKER_CHECK_MAX_AGE = Duration.ofSeconds(5);
 
     private final PersistenceModule persistence;
+    private final HttpApi api;
     private final SluiceMetrics metrics;
     private final ScheduledExecutorService scheduler;
     private final Streams streams;
     private final WebServer server;
     private final AtomicBoolean stopping;
 
-    private Sluice(PersistenceModule persistence, SluiceMetrics metrics, ScheduledExecutorService scheduler,
+    private Sluice(PersistenceModule persistence, HttpApi api, SluiceMetrics metrics, ScheduledExecutorService scheduler,
             Streams streams, WebServer server, AtomicBoolean stopping) {
         this.stopping = stopping;
         this.persistence = persistence;
+        this.api = api;
         this.metrics = metrics;
         this.scheduler = scheduler;
         this.streams = streams;
@@ -141,10 +147,19 @@ final class Sluice implements AutoCloseable {
         RecordObservationService recordObservation = new RecordObservationService(db.depositSessions(),
                 db.observations(), outbox, unitOfWork, clock);
 
+        // the default public URL names the port, which is known once the server listens
+        AtomicReference<WebServer> listening = new AtomicReference<>();
         HttpApi api = HttpApi.builder()
                 .jwt(JwtSettings.of(jwks, settings.jwtIssuer(), settings.jwtAudience()))
                 .rateLimitPerMinute(settings.rateLimitPerMinute())
                 .requestObserver(metrics)
+                .admission(admission(settings))
+                .publicUrl(() -> settings.publicUrl()
+                        .orElseGet(() -> URI.create("http://localhost:" + listening.get().port())))
+                .maxStreams(settings.maxStreams())
+                .demoPage(settings.database().isEmpty())
+                .getPaymentPage(new GetPaymentPageService(db.widgets()))
+                .followSessionChanges(new FollowSessionChangesService(db.eventFeed()))
                 .createWidget(new CreateWidgetService(db.widgets(), schemas, unitOfWork, clock))
                 .listWidgets(new ListWidgetsService(db.widgets()))
                 .getWidget(new GetWidgetService(db.widgets()))
@@ -188,7 +203,6 @@ final class Sluice implements AutoCloseable {
                 .port(settings.port())
                 .shutdownHook(false)
                 .shutdownGracePeriod(REQUEST_GRACE)
-                .concurrencyLimit(admission(settings))
                 .directHandlers(api.directHandlers())
                 .routing(routing -> {
                     routing.addFilter((chain, request, response) -> {
@@ -203,6 +217,8 @@ final class Sluice implements AutoCloseable {
                 })
                 .addFeature(ObserveFeature.just(health.build(), MetricsObserver.create()))
                 .build();
+        listening.set(server);
+        metrics.watch(api);
 
         try {
             awaitMigration(migration);
@@ -225,11 +241,11 @@ final class Sluice implements AutoCloseable {
             streams.consumer().start(scheduler);
         }
         server.start();
-        return new Sluice(db, metrics, scheduler, streams, server, stopping);
+        return new Sluice(db, api, metrics, scheduler, streams, server, stopping);
     }
 
     /**
-     * Requests beyond twice the pool size wait in one first-come queue: waiting there in order is
+     * Requests (status streams aside, see HttpApi) beyond twice the pool size wait in one first-come queue: waiting there in order is
      * fairer than all of them racing for a pool connection, where the unlucky ones gave up after
      * the pool's timeout and answered 503 while later requests went through.
      */
@@ -302,6 +318,8 @@ final class Sluice implements AutoCloseable {
     @Override
     public void close() {
         stopping.set(true);
+        // open status streams would hold the server's stop for up to their hour
+        api.close();
         server.stop();
         closeQuietly(streams);
         scheduler.shutdown();

@@ -1,5 +1,6 @@
 package dev.sluice.bootstrap;
 
+import dev.sluice.adapters.http.HttpApi;
 import dev.sluice.adapters.http.RequestObserver;
 import dev.sluice.adapters.kafka.ObservationConsumer;
 import dev.sluice.adapters.kafka.OutboxRelay;
@@ -64,6 +65,12 @@ final class SluiceMetrics implements RequestObserver, AutoCloseable {
         counter("sluice.relay.published", "Events the relay published to Kafka", relay, OutboxRelay::publishedCount);
         counter("sluice.relay.errors", "Relay passes that failed (send, claim or mark)", relay,
                 OutboxRelay::sendErrorCount);
+    }
+
+    void watch(HttpApi api) {
+        gauge("sluice.status.streams.open", "Status streams open on this instance", api::openStatusStreams);
+        counter("sluice.status.watcher.queries", "Database queries of the status-stream watcher", api,
+                HttpApi::statusWatcherQueries);
     }
 
     void watch(ObservationConsumer consumer) {

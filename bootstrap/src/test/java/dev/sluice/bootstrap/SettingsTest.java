@@ -33,6 +33,8 @@ class SettingsTest {
         assertTrue(settings.database().isEmpty(), "no database setting means H2 in the data directory");
         assertFalse(settings.kafkaEnabled());
         assertEquals(Duration.ofMinutes(30), settings.sessionTtl());
+        assertEquals(10_000, settings.maxStreams());
+        assertTrue(settings.publicUrl().isEmpty(), "http://localhost:<port> once listening");
         assertEquals(60, settings.rateLimitPerMinute());
         assertEquals("deposit-session-events", settings.eventsTopic());
         assertEquals(LogFormat.TEXT, settings.logFormat());
@@ -74,7 +76,11 @@ class SettingsTest {
             "SLUICE_JWT_JWKS, http://idp.example.com/jwks.json, SLUICE_JWT_JWKS (sluice.jwt.jwks)",
             "SLUICE_SESSION_SECRET_KEY, c2hvcnQ=, SLUICE_SESSION_SECRET_KEY (sluice.session.secret-key)",
             "SLUICE_DB_POOL_SIZE, 0, SLUICE_DB_POOL_SIZE (sluice.db.pool-size)",
-            "SLUICE_LOG_FORMAT, xml, SLUICE_LOG_FORMAT (sluice.log-format)"})
+            "SLUICE_LOG_FORMAT, xml, SLUICE_LOG_FORMAT (sluice.log-format)",
+            "SLUICE_MAX_STREAMS, 0, SLUICE_MAX_STREAMS (sluice.streams.max)",
+            "SLUICE_PUBLIC_URL, pay.example.com, SLUICE_PUBLIC_URL (sluice.public-url)",
+            "SLUICE_PUBLIC_URL, ftp://pay.example.com, SLUICE_PUBLIC_URL (sluice.public-url)",
+            "SLUICE_PUBLIC_URL, https://pay.example.com/sluice, SLUICE_PUBLIC_URL (sluice.public-url)"})
     void aBadSettingIsRefusedNamingIt(String variable, String value, String named) {
         InvalidSettingException refused = assertThrows(InvalidSettingException.class,
                 () -> Settings.load(Config.empty(), Map.of(variable, value)));

@@ -15,13 +15,15 @@ final class DepositSessionsService implements HttpService {
 
     private final Endpoints endpoints;
     private final Authentication authentication;
+    private final Origins origins;
     private final GetDepositSession getSession;
     private final CancelDepositSession cancelSession;
 
-    DepositSessionsService(Endpoints endpoints, Authentication authentication, GetDepositSession getSession,
-            CancelDepositSession cancelSession) {
+    DepositSessionsService(Endpoints endpoints, Authentication authentication, Origins origins,
+            GetDepositSession getSession, CancelDepositSession cancelSession) {
         this.endpoints = endpoints;
         this.authentication = authentication;
+        this.origins = origins;
         this.getSession = getSession;
         this.cancelSession = cancelSession;
     }
@@ -39,7 +41,7 @@ final class DepositSessionsService implements HttpService {
     private void get(ServerRequest req, ServerResponse res) {
         String sessionId = sessionId(req);
         Caller caller = authentication.admit(req, sessionId);
-        GetDepositSession.SessionView view = getSession.get(caller, sessionId, Authentication.originHost(req));
+        GetDepositSession.SessionView view = getSession.get(caller, sessionId, origins.host(req));
         JsonIo.send(res, Status.OK_200, view.fullView()
                 ? SessionJson.fullView(view.session()) : SessionJson.publicView(view.session()));
     }
@@ -47,7 +49,7 @@ final class DepositSessionsService implements HttpService {
     private void cancel(ServerRequest req, ServerResponse res) {
         String sessionId = sessionId(req);
         Caller caller = authentication.admit(req, sessionId);
-        cancelSession.cancel(caller, sessionId, Authentication.originHost(req));
+        cancelSession.cancel(caller, sessionId, origins.host(req));
         JsonIo.send(res, Status.OK_200, JsonIo.object().put("status", "cancelled"));
     }
 

@@ -99,7 +99,9 @@ final class WidgetJson {
                 .put("defaultDepositAddress", s.defaultDepositAddress())
                 .set("metadataSchema", JsonIo.raw(s.metadataSchema()))
                 .put("allowAllOrigins", s.allowedDomains().isEmpty())
-                .put("allowAllMethods", s.allowedMethods().isEmpty());
+                .put("allowAllMethods", s.allowedMethods().isEmpty())
+                .put("successUrl", s.successUrl())
+                .put("cancelUrl", s.cancelUrl());
     }
 
     private static void strings(ObjectNode node, String field, List<String> values) {

@@ -27,14 +27,16 @@ final class WidgetPublicService implements HttpService {
 
     private final Endpoints endpoints;
     private final Authentication authentication;
+    private final Origins origins;
     private final GetWidgetConfig getConfig;
     private final CreateDepositSession createSession;
     private final ListDepositSessions listSessions;
 
-    WidgetPublicService(Endpoints endpoints, Authentication authentication, GetWidgetConfig getConfig,
+    WidgetPublicService(Endpoints endpoints, Authentication authentication, Origins origins, GetWidgetConfig getConfig,
             CreateDepositSession createSession, ListDepositSessions listSessions) {
         this.endpoints = endpoints;
         this.authentication = authentication;
+        this.origins = origins;
         this.getConfig = getConfig;
         this.createSession = createSession;
         this.listSessions = listSessions;
@@ -56,7 +58,7 @@ final class WidgetPublicService implements HttpService {
     private void config(ServerRequest req, ServerResponse res) {
         String widgetId = widgetId(req);
         Caller caller = authentication.admit(req, widgetId);
-        GetWidgetConfig.WidgetConfig config = getConfig.get(caller, widgetId, Authentication.originHost(req));
+        GetWidgetConfig.WidgetConfig config = getConfig.get(caller, widgetId, origins.host(req));
         ObjectNode body = JsonIo.object();
         body.set("config", config.widget().map(WidgetJson::publicConfig).orElse(null));
         body.put("reason", config.reason().orElse(null));
@@ -74,7 +76,7 @@ final class WidgetPublicService implements HttpService {
             key = Optional.empty();
         }
         CreateDepositSession.CreatedSession created = createSession.create(new CreateDepositSession.Command(
-                caller, widgetId, Authentication.originHost(req), SessionJson.draft(body), body.violations(), key));
+                caller, widgetId, origins.host(req), SessionJson.draft(body), body.violations(), key));
         res.header(HeaderNames.LOCATION, "/api/v1/widgets/deposit-sessions/" + created.session().id().value());
         JsonIo.send(res, Status.CREATED_201, SessionJson.created(created));
     }

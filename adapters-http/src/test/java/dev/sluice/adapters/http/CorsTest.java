@@ -46,7 +46,7 @@ class CorsTest {
         assertEquals(List.of("name", "mode", "minAmount", "maxAmount", "allowedNetworks", "allowedCurrencies",
                 "allowedDepositAddresses", "allowedMethods", "renderMode", "iconUrl", "color", "emoji",
                 "defaultCurrency", "defaultCurrencyAddress", "defaultNetwork", "defaultDepositAddress",
-                "metadataSchema", "allowAllOrigins", "allowAllMethods"), new ArrayList<>(config.propertyNames()));
+                "metadataSchema", "allowAllOrigins", "allowAllMethods", "successUrl", "cancelUrl"), new ArrayList<>(config.propertyNames()));
         assertTrue(config.get("allowAllOrigins").asBoolean());
         assertTrue(reply.json().get("reason").isNull());
     }

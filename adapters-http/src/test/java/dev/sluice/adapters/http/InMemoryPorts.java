@@ -151,6 +151,22 @@ final class InMemoryPorts implements Widgets, DepositSessions, Outbox, Idempoten
         return new Page<>(rest.stream().limit(limit).toList(), rest.size() > limit);
     }
 
+    @Override
+    public synchronized long latestPosition() {
+        return events.size();
+    }
+
+    /** An event's position is its place in the append order, counted from 1. */
+    @Override
+    public synchronized List<Positioned> positionedAfter(long position, int limit) {
+        List<Positioned> positioned = new ArrayList<>();
+        for (int i = (int) position; i < events.size() && positioned.size() < limit; i++) {
+            SessionEvent event = events.get(i);
+            positioned.add(new Positioned(i + 1, event.session().id().value(), event.sequence()));
+        }
+        return positioned;
+    }
+
     synchronized List<SessionEvent> events() {
         return List.copyOf(events);
     }

@@ -4,6 +4,8 @@ import dev.sluice.application.service.CancelDepositSessionService;
 import dev.sluice.application.service.CreateDepositSessionService;
 import dev.sluice.application.service.CreateWidgetService;
 import dev.sluice.application.service.DeleteWidgetService;
+import dev.sluice.application.service.FollowSessionChangesService;
+import dev.sluice.application.service.GetPaymentPageService;
 import dev.sluice.application.service.GetDepositSessionService;
 import dev.sluice.application.service.GetWidgetConfigService;
 import dev.sluice.application.service.GetWidgetService;
@@ -20,7 +22,9 @@ import dev.sluice.domain.widget.RenderMode;
 import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetMode;
 import dev.sluice.domain.widget.WidgetSettings;
+import io.helidon.common.concurrency.limits.Limit;
 import io.helidon.webserver.http.HttpRouting;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +35,10 @@ import java.util.List;
  */
 final class TestApp {
     static final Duration SESSION_TTL = Duration.ofMinutes(30);
+    /** Where the tests' browsers would reach Sluice: the hosted page's origin. */
+    static final String PUBLIC_URL = "https://pay.sluice.test";
+    /** Short, so that a stream whose reader left frees its place within a test's patience. */
+    static final Duration HEARTBEAT = Duration.ofMillis(500);
 
     final TestClock clock = new TestClock();
     final InMemoryPorts ports = new InMemoryPorts();
@@ -39,10 +47,21 @@ final class TestApp {
     final HttpApi api;
 
     TestApp(int rateLimitPerMinute) {
+        this(rateLimitPerMinute, 10_000, null, Duration.ofHours(1));
+    }
+
+    TestApp(int rateLimitPerMinute, int maxStreams, Limit admission, Duration streamLifetime) {
         this.api = HttpApi.builder()
+                .admission(admission)
+                .heartbeat(HEARTBEAT)
+                .streamLifetime(streamLifetime)
                 .jwt(tokens.settings())
                 .rateLimitPerMinute(rateLimitPerMinute)
                 .clock(clock)
+                .publicUrl(() -> URI.create(PUBLIC_URL))
+                .maxStreams(maxStreams)
+                .getPaymentPage(new GetPaymentPageService(ports))
+                .followSessionChanges(new FollowSessionChangesService(ports))
                 .createWidget(new CreateWidgetService(ports, ports, ports, clock))
                 .listWidgets(new ListWidgetsService(ports))
                 .getWidget(new GetWidgetService(ports))

@@ -31,7 +31,11 @@ final class JdbcEventFeed implements EventFeed {
             "feed.positionOf", "SELECT feed_position FROM outbox_events"
                     + " WHERE event_id = :event_id AND business_id = :business_id AND feed_position IS NOT NULL",
             "feed.list", "SELECT " + EventRow.COLUMNS + " FROM outbox_events"
-                    + " WHERE business_id = :business_id AND feed_position > :after ORDER BY feed_position LIMIT :limit");
+                    + " WHERE business_id = :business_id AND feed_position > :after ORDER BY feed_position LIMIT :limit",
+            // the sequencer advances in the transaction that positions, so every position up to it is visible
+            "feed.latest", "SELECT last_position FROM feed_sequencer WHERE sequencer_id = 1",
+            "feed.positionedAfter", "SELECT feed_position, session_id, sequence FROM outbox_events"
+                    + " WHERE feed_position > :after ORDER BY feed_position LIMIT :limit");
 
     // The k-th id of the CASE gets position base + k; the IN list names the same rows in event-id
     // order. Offsets are literals, so the text depends on the length only (see ListStatement).
@@ -75,6 +79,19 @@ final class JdbcEventFeed implements EventFeed {
         List<SessionEvent> rows = requests.query("feed.list",
                 params("business_id", business.value(), "after", position, "limit", limit + 1), EventRow::read);
         return new Page<>(rows.subList(0, Math.min(limit, rows.size())), rows.size() > limit);
+    }
+
+    @Override
+    public long latestPosition() {
+        return requests.get("feed.latest", Map.of(), row -> Columns.number(row, "last_position"))
+                .orElseThrow(() -> new IllegalStateException("feed_sequencer has lost its row"));
+    }
+
+    @Override
+    public List<Positioned> positionedAfter(long position, int limit) {
+        return requests.query("feed.positionedAfter", params("after", position, "limit", limit),
+                row -> new Positioned(Columns.number(row, "feed_position"), Columns.text(row, "session_id"),
+                        Columns.number(row, "sequence")));
     }
 
     /** Gives every committed event without a position the next positions, in the order they were appended. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionEvent;
@@ -107,5 +108,27 @@ abstract class EventFeedContract {
 
         assertTrue(page.items().isEmpty());
         assertFalse(page.hasMore());
+    }
+
+    @Test
+    void positionedEventsOfEveryBusinessFollowTheLatestPositionInFeedOrder() {
+        db().assignFeedPositions();
+        long start = db().eventFeed().latestPosition();
+        Widget widget = Fixtures.storedWidget(db(), newBusiness(), NOW);
+        Change first = Fixtures.storedSession(db(), widget, NOW);
+        Change cancel = first.session().cancel(NOW.plusSeconds(1));
+        Fixtures.store(db(), cancel);
+        Change other = Fixtures.storedSession(db(), Fixtures.storedWidget(db(), newBusiness(), NOW), NOW);
+
+        List<EventFeed.Positioned> unpositioned = db().eventFeed().positionedAfter(start, 10);
+        db().assignFeedPositions();
+        List<EventFeed.Positioned> positioned = db().eventFeed().positionedAfter(start, 10);
+
+        assertTrue(unpositioned.isEmpty(), "an event has no position before a pass gives it one");
+        String session = first.session().id().value();
+        assertEquals(List.of(List.of(session, 1L), List.of(session, 2L), List.of(other.session().id().value(), 1L)),
+                positioned.stream().map(p -> List.<Object>of(p.sessionId(), p.sequence())).toList());
+        assertEquals(positioned.getLast().position(), db().eventFeed().latestPosition());
+        assertEquals(positioned.subList(1, 3), db().eventFeed().positionedAfter(positioned.getFirst().position(), 2));
     }
 }

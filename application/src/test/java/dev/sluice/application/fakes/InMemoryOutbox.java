@@ -86,6 +86,22 @@ public final class InMemoryOutbox implements Outbox, EventFeed, Transactional {
     }
 
     @Override
+    public long latestPosition() {
+        return events.size();
+    }
+
+    /** An event's position is its place in the append order, counted from 1. */
+    @Override
+    public List<Positioned> positionedAfter(long position, int limit) {
+        List<Positioned> positioned = new ArrayList<>();
+        for (int i = (int) position; i < events.size() && positioned.size() < limit; i++) {
+            SessionEvent event = events.get(i);
+            positioned.add(new Positioned(i + 1, event.session().id().value(), event.sequence()));
+        }
+        return positioned;
+    }
+
+    @Override
     public Object snapshot() {
         return List.of(new ArrayList<>(events), new HashSet<>(published));
     }

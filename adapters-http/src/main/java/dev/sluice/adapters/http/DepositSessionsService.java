@@ -28,12 +28,8 @@ final class DepositSessionsService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        if (getSession != null) {
-            endpoints.get(rules, BASE, this::get);
-        }
-        if (cancelSession != null) {
-            endpoints.post(rules, BASE + "/cancel-session", this::cancel);
-        }
+        endpoints.get(rules, BASE, this::get);
+        endpoints.post(rules, BASE + "/cancel-session", this::cancel);
     }
 
     private void get(ServerRequest req, ServerResponse res) {

@@ -27,9 +27,7 @@ class ProblemsTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        HttpApi.builder()
-                .jwt(APP.tokens.settings())
-                .clock(APP.clock)
+        APP.apiBuilder()
                 .getWidget((caller, business, widget) -> {
                     throw new StoreUnavailableException("connection refused", new SQLException("connect failed"));
                 })
@@ -90,13 +88,5 @@ class ProblemsTest {
         assertEquals("internal_error", reply.code());
         assertFalse(reply.body().contains("SELECT"), reply.body());
         assertFalse(reply.body().contains("Exception"), reply.body());
-    }
-
-    @Test
-    void aUseCaseNotGivenIsNotServed() {
-        Http.Reply reply = http.post("/api/v1/widgets/wdgt_00000000000000000000000000000000/create-session")
-                .json("{}").send();
-
-        assertEquals(404, reply.status());
     }
 }

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.domain.widget.Widget;
+import dev.sluice.domain.widget.WidgetField;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +64,16 @@ class CreateSessionTest {
         Instant created = Instant.parse(body.get("createdAt").asString());
         assertEquals(created.plus(TestApp.SESSION_TTL), Instant.parse(body.get("expiresAt").asString()));
         assertTrue(reply.header("X-Request-Id").startsWith("req_"));
+    }
+
+    @Test
+    void aSessionExpiresAfterItsWidgetsSessionTtl() {
+        Widget.Issued widget = APP.widget("biz_a", draft -> draft.set(WidgetField.SESSION_TTL, "PT5M"));
+
+        JsonNode body = http.post(path(widget.widget())).secret(widget.clientSecret()).json(BODY).send().json();
+
+        Instant created = Instant.parse(body.get("createdAt").asString());
+        assertEquals(created.plus(Duration.ofMinutes(5)), Instant.parse(body.get("expiresAt").asString()));
     }
 
     @Test

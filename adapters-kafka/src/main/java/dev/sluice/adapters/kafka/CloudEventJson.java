@@ -1,6 +1,6 @@
 package dev.sluice.adapters.kafka;
 
-import dev.sluice.domain.session.Amount;
+import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.SessionEvent;
 import java.time.Instant;

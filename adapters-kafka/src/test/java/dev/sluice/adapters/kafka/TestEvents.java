@@ -1,9 +1,9 @@
 package dev.sluice.adapters.kafka;
 
-import dev.sluice.domain.session.Amount;
+import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.EventId;
-import dev.sluice.domain.session.Metadata;
+import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.session.SessionId;

@@ -2,6 +2,7 @@ package dev.sluice.adapters.persistence;
 
 import static dev.sluice.adapters.persistence.Database.params;
 
+import dev.sluice.application.port.in.Page;
 import dev.sluice.application.port.out.ConcurrentChangeException;
 import dev.sluice.application.port.out.DepositSessions;
 import dev.sluice.domain.session.DepositSession;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.application.port.out.ConcurrentChangeException;
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
 import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.EventId;
@@ -103,7 +103,7 @@ class ConcurrencyMariaDbTest {
         for (int s = 0; s < 250; s++) {
             Instant at = epoch.plusSeconds(s);
             // never due, so that no expiry sweep touches these sessions
-            DepositSession session = Fixtures.newSession(widget, at, FOREVER).session();
+            DepositSession session = Fixtures.newSession(widget, at, FOREVER);
             List<SessionEvent> events = new ArrayList<>();
             for (int sequence = 1; sequence <= 4; sequence++) {
                 events.add(new SessionEvent(EventId.generate(), sequence, null, at.plusMillis(sequence), session));

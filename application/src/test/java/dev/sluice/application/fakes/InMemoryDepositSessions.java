@@ -1,5 +1,6 @@
 package dev.sluice.application.fakes;
 
+import dev.sluice.application.port.in.Page;
 import dev.sluice.application.port.out.ConcurrentChangeException;
 import dev.sluice.application.port.out.DepositSessions;
 import dev.sluice.domain.session.DepositSession;

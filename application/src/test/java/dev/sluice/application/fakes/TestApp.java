@@ -34,6 +34,7 @@ import dev.sluice.domain.session.SessionSecrets;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetDraft;
+import dev.sluice.domain.widget.WidgetField;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class TestApp {
     public final RotateWidgetSecret rotateWidgetSecret = new RotateWidgetSecretService(widgets, unitOfWork, clock);
     public final GetWidgetConfig getWidgetConfig = new GetWidgetConfigService(widgets);
     public final CreateDepositSession createSession = new CreateDepositSessionService(widgets, sessions, outbox,
-            idempotency, schemas, unitOfWork, clock, secrets, TTL);
+            idempotency, schemas, unitOfWork, clock, secrets);
     public final GetDepositSession getSession = new GetDepositSessionService(sessions, outbox, unitOfWork, clock,
             secrets);
     public final CancelDepositSession cancelSession = new CancelDepositSessionService(sessions, outbox, unitOfWork,
@@ -90,8 +91,7 @@ public final class TestApp {
 
     /** A minimal valid widget request: name and mode, everything else absent. */
     public static WidgetDraft widgetDraft(String name) {
-        return new WidgetDraft(name, "CUSTOMER_AMOUNT", null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+        return WidgetDraft.builder().set(WidgetField.NAME, name).set(WidgetField.MODE, "CUSTOMER_AMOUNT").build();
     }
 
     public static SessionDraft sessionDraft(String amount) {

@@ -1,12 +1,13 @@
 package dev.sluice.domain.session;
 
+import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.shared.DomainException;
 import dev.sluice.domain.shared.ErrorCode;
+import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.shared.Violation;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetId;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,15 +74,16 @@ public final class DepositSession {
     }
 
     /**
-     * Opens a session on {@code widget} after checking every rule of the request; throws
-     * {@code validation_failed} with all violations, including {@code alreadyFound} (see
-     * {@link SessionRules#check}).
+     * Opens a session on {@code widget}, due to expire after the widget's {@code sessionTtl}, after
+     * checking every rule of the request; throws {@code validation_failed} with all violations,
+     * including {@code alreadyFound} (see {@link SessionRules#check}).
      */
     public static Change create(SessionId id, Widget widget, SessionDraft draft,
-            List<Violation> alreadyFound, Instant now, Duration ttl) {
+            List<Violation> alreadyFound, Instant now) {
         Terms terms = SessionRules.check(widget.settings(), draft, alreadyFound);
         DepositSession session = new DepositSession(id, widget.id(), widget.businessId(), terms,
-                PaymentStatus.CREATED, null, null, false, now, now.plus(ttl), null, null, 0, 0);
+                PaymentStatus.CREATED, null, null, false, now, now.plus(widget.settings().sessionTtl()), null, null,
+                0, 0);
         return session.emit(null, now);
     }
 

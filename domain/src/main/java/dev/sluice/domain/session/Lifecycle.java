@@ -59,6 +59,11 @@ public final class Lifecycle {
         return Optional.ofNullable(BY_STATUS.get(from).get(trigger));
     }
 
+    /** True when no transition of the table starts at {@code status}. */
+    static boolean leadsNowhereFrom(PaymentStatus status) {
+        return BY_STATUS.get(status).isEmpty();
+    }
+
     private static Map<PaymentStatus, Map<Trigger, PaymentStatus>> index() {
         Map<PaymentStatus, Map<Trigger, PaymentStatus>> index = new EnumMap<>(PaymentStatus.class);
         for (PaymentStatus status : PaymentStatus.values()) {

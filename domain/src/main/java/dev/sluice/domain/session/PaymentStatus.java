@@ -9,8 +9,9 @@ public enum PaymentStatus {
     FAILED,
     EXPIRED;
 
+    /** Whether the lifecycle table leads nowhere from this status. */
     public boolean isTerminal() {
-        return this == CONFIRMED || this == UNDERPAID || this == OVERPAID || this == FAILED;
+        return Lifecycle.leadsNowhereFrom(this);
     }
 
     /** The CloudEvents type announcing that a session reached this status. */

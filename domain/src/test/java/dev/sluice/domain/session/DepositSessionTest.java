@@ -12,6 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.domain.shared.DomainException;
 import dev.sluice.domain.shared.ErrorCode;
+import dev.sluice.domain.widget.BusinessId;
+import dev.sluice.domain.widget.Widget;
+import dev.sluice.domain.widget.WidgetDrafts;
+import dev.sluice.domain.widget.WidgetField;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,9 +25,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DepositSessionTest {
 
     @Test
+    void a_new_session_expires_after_its_widgets_session_ttl() {
+        Widget widget = WidgetDrafts.valid().set(WidgetField.SESSION_TTL, "PT2H").widget(new BusinessId("biz_1"));
+
+        DepositSession session = DepositSession.create(SessionId.generate(), widget, SessionDrafts.valid().build(),
+                List.of(), CREATED_AT).session();
+
+        assertEquals(Instant.parse("2026-06-09T14:00:00.000Z"), session.expiresAt());
+    }
+
+    @Test
     void a_new_session_is_created_with_its_first_event_and_expires_after_its_lifetime() {
         Change change = DepositSession.create(SessionId.generate(), TestSessions.WIDGET,
-                SessionDrafts.valid().build(), List.of(), CREATED_AT, TestSessions.TTL);
+                SessionDrafts.valid().build(), List.of(), CREATED_AT);
         DepositSession session = change.session();
         assertEquals(PaymentStatus.CREATED, session.status());
         assertEquals(CREATED_AT, session.createdAt());

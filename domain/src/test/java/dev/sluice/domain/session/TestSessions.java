@@ -1,5 +1,6 @@
 package dev.sluice.domain.session;
 
+import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetDrafts;
@@ -19,7 +20,7 @@ public final class TestSessions {
 
     public static DepositSession created() {
         return DepositSession.create(SessionId.generate(), WIDGET,
-                SessionDrafts.valid().with(d -> d.amount = "100").build(), List.of(), CREATED_AT, TTL).session();
+                SessionDrafts.valid().with(d -> d.amount = "100").build(), List.of(), CREATED_AT).session();
     }
 
     /** A session that reached {@code status} through earlier events ({@code lastSequence} 3). */

@@ -1,5 +1,6 @@
 package dev.sluice.application.port.out;
 
+import dev.sluice.application.port.in.Page;
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.widget.BusinessId;
@@ -10,5 +11,5 @@ import java.util.Optional;
  * appear behind a cursor that a reader already holds.
  */
 public interface EventFeed {
-    DepositSessions.Page<SessionEvent> listForBusiness(BusinessId business, Optional<EventId> after, int limit);
+    Page<SessionEvent> listForBusiness(BusinessId business, Optional<EventId> after, int limit);
 }

@@ -59,7 +59,8 @@ public final class SessionRules {
         Metadata metadata = violations.hasField("metadata") ? null : checkMetadata(violations, draft.metadataJson());
         violations.throwIfAny();
         return new DepositSession.Terms(amount, draft.currency(), draft.network(), draft.currencyAddress(),
-                draft.depositAddress(), draft.customerEmail(), draft.customerReference(), metadata);
+                draft.depositAddress(), draft.customerEmail(), draft.customerReference(), metadata,
+                widget.paymentTolerancePercent(), widget.testMode());
     }
 
     private static Amount checkAmount(Violations violations, WidgetSettings widget, String text) {

@@ -69,31 +69,59 @@ class DepositSessionTest {
         assertEquals("deposit.expired", at.events().getFirst().type());
     }
 
+    /** A script of steps (see {@link TestSessions#run}) that brings a session into each status. */
+    private static String reaching(PaymentStatus status) {
+        return switch (status) {
+            case CREATED -> "";
+            case PENDING -> "DETECTED 0xa";
+            case CONFIRMED -> "CONFIRMED 0xa 100";
+            case UNDERPAID -> "CONFIRMED 0xa 50";
+            case OVERPAID -> "CONFIRMED 0xa 150";
+            case FAILED -> "DETECTED 0xa, FAILED 0xa";
+            case EXPIRED -> "CANCEL";
+        };
+    }
+
     @ParameterizedTest
     @EnumSource(value = PaymentStatus.class, names = "CREATED", mode = EnumSource.Mode.EXCLUDE)
     void only_created_sessions_expire_by_time(PaymentStatus status) {
-        DepositSession session = TestSessions.in(status, "0xtx1", null);
-        assertEquals(List.of(), session.expireIfDue(EXPIRES_AT.plusSeconds(3600)).events());
+        DepositSession session = TestSessions.after(reaching(status));
+        assertEquals(status, session.status());
+        Change change = session.expireIfDue(EXPIRES_AT.plusSeconds(3600));
+        assertEquals(List.of(), change.events());
+        assertFalse(change.changed());
     }
 
     @ParameterizedTest
     @EnumSource(value = PaymentStatus.class, names = {"CREATED", "PENDING"})
     void created_and_pending_sessions_can_be_cancelled_and_become_expired(PaymentStatus status) {
-        Instant now = CREATED_AT.plusSeconds(60);
-        Change change = TestSessions.in(status, status == PaymentStatus.PENDING ? "0xtx1" : null, null).cancel(now);
+        DepositSession session = TestSessions.after(reaching(status));
+        Instant now = CREATED_AT.plusSeconds(600);
+        Change change = session.cancel(now);
         assertEquals(PaymentStatus.EXPIRED, change.session().status());
         assertTrue(change.session().cancelled());
         assertEquals(now, change.session().cancelledAt());
-        assertEquals(4, change.events().getFirst().sequence());
+        assertEquals(session.lastSequence() + 1, change.events().getFirst().sequence());
         assertEquals(status, change.events().getFirst().previousStatus());
     }
 
     @ParameterizedTest
     @EnumSource(value = PaymentStatus.class, names = {"CONFIRMED", "UNDERPAID", "OVERPAID", "FAILED", "EXPIRED"})
     void other_sessions_cannot_be_cancelled(PaymentStatus status) {
-        DepositSession session = TestSessions.in(status, "0xtx1", null);
-        DomainException e = assertThrows(DomainException.class, () -> session.cancel(CREATED_AT.plusSeconds(60)));
+        DepositSession session = TestSessions.after(reaching(status));
+        DomainException e = assertThrows(DomainException.class, () -> session.cancel(CREATED_AT.plusSeconds(600)));
         assertEquals(ErrorCode.CANNOT_CANCEL, e.code());
+    }
+
+    @Test
+    void a_new_session_takes_its_widgets_tolerance_and_test_mode() {
+        Widget widget = WidgetDrafts.valid().set(WidgetField.PAYMENT_TOLERANCE_PERCENT, "2.5")
+                .set(WidgetField.TEST_MODE, true).widget(new BusinessId("biz_1"));
+        DepositSession session = DepositSession.create(SessionId.generate(), widget, SessionDrafts.valid().build(),
+                List.of(), CREATED_AT).session();
+        assertEquals("2.5", session.terms().paymentTolerancePercent().text());
+        assertTrue(session.testMode());
+        assertFalse(TestSessions.created().testMode());
     }
 
     @Test

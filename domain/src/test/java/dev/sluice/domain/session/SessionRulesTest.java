@@ -211,7 +211,8 @@ class SessionRulesTest {
         DepositSession.Terms terms = SessionRules.check(ANY, draft, List.of());
         assertEquals("100.50", terms.amount().text());
         assertEquals(new DepositSession.Terms(new Amount("100.50"), "USDC", "polygon", draft.currencyAddress(),
-                "0xMerchant", "c@example.com", "order_12345", new Metadata("{\"orderId\":\"A1\"}")), terms);
+                "0xMerchant", "c@example.com", "order_12345", new Metadata("{\"orderId\":\"A1\"}"), new Amount("0"), false),
+                terms);
     }
 
     private static Arguments rule(String name, Consumer<SessionDrafts> change, String expectedCode) {

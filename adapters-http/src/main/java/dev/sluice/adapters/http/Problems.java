@@ -34,6 +34,7 @@ final class Problems {
             Map.entry("idempotency_key_reused", "Idempotency key reused"),
             Map.entry("request_in_progress", "Request in progress"),
             Map.entry("invalid_transition", "Invalid transition"),
+            Map.entry("not_test_mode", "Not in test mode"),
             Map.entry("payload_too_large", "Payload too large"),
             Map.entry("unsupported_media_type", "Unsupported media type"),
             Map.entry("rate_limited", "Rate limited"),
@@ -100,7 +101,7 @@ final class Problems {
             case FORBIDDEN, DOMAIN_NOT_ALLOWED -> 403;
             case NOT_FOUND -> 404;
             case WIDGET_DISABLED, WIDGET_LIMIT_REACHED, IDEMPOTENCY_KEY_REUSED, REQUEST_IN_PROGRESS,
-                    INVALID_TRANSITION -> 409;
+                    INVALID_TRANSITION, NOT_TEST_MODE -> 409;
         };
     }
 

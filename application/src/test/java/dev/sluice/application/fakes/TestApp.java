@@ -13,6 +13,7 @@ import dev.sluice.application.port.in.ListDepositSessions;
 import dev.sluice.application.port.in.ListEvents;
 import dev.sluice.application.port.in.ListWidgets;
 import dev.sluice.application.port.in.RecordObservation;
+import dev.sluice.application.port.in.SimulatePayment;
 import dev.sluice.application.port.in.RotateWidgetSecret;
 import dev.sluice.application.port.in.UpdateWidget;
 import dev.sluice.application.service.CancelDepositSessionService;
@@ -27,6 +28,7 @@ import dev.sluice.application.service.ListDepositSessionsService;
 import dev.sluice.application.service.ListEventsService;
 import dev.sluice.application.service.ListWidgetsService;
 import dev.sluice.application.service.RecordObservationService;
+import dev.sluice.application.service.SimulatePaymentService;
 import dev.sluice.application.service.RotateWidgetSecretService;
 import dev.sluice.application.service.UpdateWidgetService;
 import dev.sluice.domain.session.SessionDraft;
@@ -83,6 +85,8 @@ public final class TestApp {
     public final ExpireDueSessions expireDueSessions = new ExpireDueSessionsService(sessions, outbox, unitOfWork,
             clock);
     public final ListEvents listEvents = new ListEventsService(outbox);
+    public final SimulatePayment simulatePayment = new SimulatePaymentService(sessions, observations, outbox,
+            unitOfWork, clock, secrets);
 
     private <T extends Transactional> T register(T store) {
         unitOfWork.register(store);

@@ -74,8 +74,8 @@ final class Fixtures {
     /** A new session (without its event) that expires {@code ttl} after {@code now}, longer than any widget allows. */
     static DepositSession newSession(Widget widget, Instant now, Duration ttl) {
         DepositSession s = newSession(widget, now).session();
-        return DepositSession.restore(s.id(), s.widgetId(), s.businessId(), s.terms(), s.status(), s.txId(),
-                s.amountReceived(), s.latePayment(), s.createdAt(), s.createdAt().plus(ttl), s.confirmedAt(),
+        return DepositSession.restore(s.id(), s.widgetId(), s.businessId(), s.terms(), s.status(), s.payments(),
+                s.latePayment(), s.createdAt(), s.createdAt().plus(ttl), s.confirmedAt(),
                 s.cancelledAt(), s.lastSequence(), s.version());
     }
 
@@ -92,7 +92,7 @@ final class Fixtures {
 
     /** Everything a session holds, comparable with equals (the aggregate has identity semantics). */
     static List<Object> state(DepositSession s) {
-        return Arrays.asList(s.id(), s.widgetId(), s.businessId(), s.terms(), s.status(), s.txId(),
+        return Arrays.asList(s.id(), s.widgetId(), s.businessId(), s.terms(), s.status(), s.payments(),
                 s.amountReceived(), s.latePayment(), s.createdAt(), s.expiresAt(), s.confirmedAt(), s.cancelledAt(),
                 s.lastSequence());
     }

@@ -4,7 +4,11 @@ import static dev.sluice.adapters.persistence.Fixtures.newBusiness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.application.port.in.Caller;
+import dev.sluice.application.port.in.RecordObservation;
 import dev.sluice.application.port.out.ConcurrentChangeException;
+import dev.sluice.application.service.RecordObservationService;
+import dev.sluice.domain.session.ObservationDraft;
 import dev.sluice.application.port.in.Page;
 import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.DepositSession;
@@ -77,6 +81,37 @@ class ConcurrencyMariaDbTest {
         }
         report("200 locked transition races", started);
         assertGapFreeSequences(widget.businessId(), 200, 2);
+    }
+
+    @Test
+    void twoObservationsOfDifferentTransactionsRacingAreBothCounted() throws Exception {
+        Widget widget = Fixtures.storedWidget(one, newBusiness(), NOW);
+        RecordObservation onOne = recorder(one);
+        RecordObservation onTwo = recorder(two);
+        long started = System.nanoTime();
+        for (int race = 0; race < 100; race++) {
+            String id = Fixtures.storedSession(one, widget, NOW).session().id().value();
+            Caller watcher = new Caller.Internal("test");
+
+            race(() -> onOne.record(watcher, id, new ObservationDraft("obs_a_" + id, "CONFIRMED", "0xa", "60.25", 12L,
+                            null), List.of()),
+                    () -> onTwo.record(watcher, id, new ObservationDraft("obs_b_" + id, "CONFIRMED", "0xb", "40.25",
+                            12L, null), List.of()));
+
+            DepositSession paid = one.depositSessions().findById(SessionId.parse(id).orElseThrow()).orElseThrow();
+            assertEquals(PaymentStatus.CONFIRMED, paid.status(), "race " + race);
+            assertEquals("100.50", paid.amountReceived().toPlainString());
+            assertEquals(Set.of("0xa", "0xb"), paid.payments().stream().map(p -> p.txId()).collect(
+                    java.util.stream.Collectors.toSet()));
+            assertEquals(3, paid.lastSequence());
+        }
+        report("100 races of two transactions", started);
+        assertGapFreeSequences(widget.businessId(), 100, 3);
+    }
+
+    private static RecordObservation recorder(PersistenceModule db) {
+        return new RecordObservationService(db.depositSessions(), db.observations(), db.outbox(), db.unitOfWork(),
+                () -> NOW.plusSeconds(5));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.sluice.application.port.in.ListDepositSessions;
 import dev.sluice.application.port.in.ListEvents;
 import dev.sluice.application.port.in.ListWidgets;
 import dev.sluice.application.port.in.RecordObservation;
+import dev.sluice.application.port.in.SimulatePayment;
 import dev.sluice.application.port.in.RotateWidgetSecret;
 import dev.sluice.application.port.in.UpdateWidget;
 import io.helidon.webserver.http.HttpRouting;
@@ -67,7 +68,8 @@ public final class HttpApi {
         routing.addFilter(new BrowserAccess());
         new Problems(endpoints).register(routing);
         // the literal deposit-sessions segment goes first so that it is never taken for a widget id
-        routing.register(new DepositSessionsService(endpoints, gate, b.getDepositSession, b.cancelDepositSession),
+        routing.register(new DepositSessionsService(endpoints, gate, b.getDepositSession, b.cancelDepositSession,
+                        b.simulatePayment),
                 new WidgetPublicService(endpoints, gate, b.getWidgetConfig, b.createDepositSession,
                         b.listDepositSessions),
                 new WidgetsService(endpoints, gate, new WidgetsService.UseCases(b.createWidget, b.listWidgets,
@@ -101,6 +103,7 @@ public final class HttpApi {
         private ListDepositSessions listDepositSessions;
         private RecordObservation recordObservation;
         private ListEvents listEvents;
+        private SimulatePayment simulatePayment;
 
         private Builder() {
         }
@@ -193,6 +196,11 @@ public final class HttpApi {
             return this;
         }
 
+        public Builder simulatePayment(SimulatePayment useCase) {
+            this.simulatePayment = useCase;
+            return this;
+        }
+
         /** Throws {@link IllegalStateException} naming every use case that was not given. */
         public HttpApi build() {
             Map<String, Object> useCases = new LinkedHashMap<>();
@@ -209,6 +217,7 @@ public final class HttpApi {
             useCases.put("listDepositSessions", listDepositSessions);
             useCases.put("recordObservation", recordObservation);
             useCases.put("listEvents", listEvents);
+            useCases.put("simulatePayment", simulatePayment);
             List<String> missing = useCases.entrySet().stream().filter(e -> e.getValue() == null)
                     .map(Map.Entry::getKey).toList();
             if (!missing.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.sluice.adapters.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,8 @@ class CreateSessionTest {
         JsonNode body = reply.json();
         assertEquals(List.of("id", "widgetId", "paymentStatus", "amount", "currency", "network", "currencyAddress",
                 "depositAddress", "customerEmail", "customerReference", "metadata", "createdAt", "expiresAt",
-                "clientSecret"), new ArrayList<>(body.propertyNames()));
+                "testMode", "clientSecret"), new ArrayList<>(body.propertyNames()));
+        assertFalse(body.get("testMode").asBoolean());
         assertEquals("/api/v1/widgets/deposit-sessions/" + body.get("id").asString(), reply.header("Location"));
         assertEquals(widget.widget().id().value(), body.get("widgetId").asString());
         assertEquals("CREATED", body.get("paymentStatus").asString());

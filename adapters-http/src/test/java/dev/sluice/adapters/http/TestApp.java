@@ -11,6 +11,7 @@ import dev.sluice.application.service.ListDepositSessionsService;
 import dev.sluice.application.service.ListEventsService;
 import dev.sluice.application.service.ListWidgetsService;
 import dev.sluice.application.service.RecordObservationService;
+import dev.sluice.application.service.SimulatePaymentService;
 import dev.sluice.application.service.RotateWidgetSecretService;
 import dev.sluice.application.service.UpdateWidgetService;
 import dev.sluice.domain.session.SessionSecrets;
@@ -66,7 +67,8 @@ final class TestApp {
                 .cancelDepositSession(new CancelDepositSessionService(ports, ports, ports, clock, secrets))
                 .listDepositSessions(new ListDepositSessionsService(ports, ports))
                 .recordObservation(new RecordObservationService(ports, ports, ports, ports, clock))
-                .listEvents(new ListEventsService(ports));
+                .listEvents(new ListEventsService(ports))
+                .simulatePayment(new SimulatePaymentService(ports, ports, ports, ports, clock, secrets));
     }
 
     void register(HttpRouting.Builder routing) {

@@ -27,6 +27,7 @@ import dev.sluice.application.service.ListDepositSessionsService;
 import dev.sluice.application.service.ListEventsService;
 import dev.sluice.application.service.ListWidgetsService;
 import dev.sluice.application.service.RecordObservationService;
+import dev.sluice.application.service.SimulatePaymentService;
 import dev.sluice.application.service.RotateWidgetSecretService;
 import dev.sluice.application.service.UpdateWidgetService;
 import dev.sluice.domain.session.SessionSecrets;
@@ -169,7 +170,7 @@ final class Sluice implements AutoCloseable {
             CreateDepositSessionService createDepositSession, GetDepositSessionService getDepositSession,
             CancelDepositSessionService cancelDepositSession, ListDepositSessionsService listDepositSessions,
             RecordObservationService recordObservation, ListEventsService listEvents,
-            ExpireDueSessionsService expireDueSessions, Outbox outbox) {
+            ExpireDueSessionsService expireDueSessions, SimulatePaymentService simulatePayment, Outbox outbox) {
 
         static UseCases wire(PersistenceModule db, CountingOutbox counting, Clock clock, SessionSecrets secrets) {
             Outbox outbox = counting;
@@ -191,6 +192,8 @@ final class Sluice implements AutoCloseable {
                     new RecordObservationService(db.depositSessions(), db.observations(), outbox, unitOfWork, clock),
                     new ListEventsService(db.eventFeed()),
                     new ExpireDueSessionsService(db.depositSessions(), outbox, unitOfWork, clock),
+                    new SimulatePaymentService(db.depositSessions(), db.observations(), outbox, unitOfWork, clock,
+                            secrets),
                     outbox);
         }
     }
@@ -214,6 +217,7 @@ final class Sluice implements AutoCloseable {
                 .listDepositSessions(useCases.listDepositSessions())
                 .recordObservation(useCases.recordObservation())
                 .listEvents(useCases.listEvents())
+                .simulatePayment(useCases.simulatePayment())
                 .build();
     }
 

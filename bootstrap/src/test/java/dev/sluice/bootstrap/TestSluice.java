@@ -76,9 +76,15 @@ final class TestSluice implements AutoCloseable {
 
     /** A widget of {@code business} taking any amount from 1 to 1000; returns its id and secret. */
     Widget createWidget(String business) {
+        return createWidget(business, "");
+    }
+
+    /** Such a widget with more fields, e.g. {@code ,"testMode":true}. */
+    Widget createWidget(String business, String moreFields) {
         HttpResponse<String> response = post("/api/v1/businesses/" + business + "/widgets/create-widget",
                 Map.of("Authorization", "Bearer " + businessToken(business)),
-                "{\"name\":\"Stream shop\",\"mode\":\"CUSTOMER_AMOUNT\",\"minAmount\":\"1\",\"maxAmount\":\"1000\"}");
+                "{\"name\":\"Stream shop\",\"mode\":\"CUSTOMER_AMOUNT\",\"minAmount\":\"1\",\"maxAmount\":\"1000\""
+                        + moreFields + "}");
         assertEquals(201, response.statusCode(), response.body());
         JsonNode widget = read(response.body());
         return new Widget(business, widget.get("id").asString(), widget.get("clientSecret").asString());

@@ -77,7 +77,7 @@ abstract class PaymentsMigrationContract {
             assertEquals(List.of(new Payment("0xconfirmed", new Amount("99.50"), 0, Payment.Status.CONFIRMED,
                     T0.plusSeconds(300), T0.plusSeconds(300))), paid.payments());
             assertEquals("99.50", paid.amountReceived().toPlainString());
-            assertEquals("1", paid.amountDue().toPlainString());
+            assertEquals("1.00", paid.amountDue().toPlainString());
             assertEquals(PaymentStatus.UNDERPAID, paid.statusAt(T0.plusSeconds(900)), "the rules agree with the old status");
             assertEquals("0", paid.terms().paymentTolerancePercent().text());
             assertFalse(paid.testMode());

@@ -284,10 +284,14 @@ public final class DepositSession {
                 .orElse(null);
     }
 
-    /** What is still to pay: amount − amount received, never below zero, without trailing zeros. */
+    /**
+     * What is still to pay: amount − amount received, exactly (100.50 − 60 is 40.50), and plain
+     * zero once nothing is due.
+     */
     public BigDecimal amountDue() {
         BigDecimal received = amountReceived() == null ? BigDecimal.ZERO : amountReceived();
-        return terms.amount().value().subtract(received).max(BigDecimal.ZERO).stripTrailingZeros();
+        BigDecimal due = terms.amount().value().subtract(received);
+        return due.signum() > 0 ? due : BigDecimal.ZERO;
     }
 
     public boolean latePayment() {

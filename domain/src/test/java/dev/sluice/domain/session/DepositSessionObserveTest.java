@@ -166,6 +166,17 @@ class DepositSessionObserveTest {
     }
 
     @Test
+    void the_amount_due_keeps_the_precision_of_the_amounts_and_is_plain_zero_once_paid() {
+        DepositSession session = DepositSession.create(SessionId.generate(), TestSessions.WIDGET,
+                SessionDrafts.valid().with(d -> d.amount = "100.50").build(), List.of(), CREATED_AT).session();
+        assertEquals("100.50", session.amountDue().toPlainString());
+        DepositSession underpaid = TestSessions.run(session, "CONFIRMED 0xa 60").session();
+        assertEquals("40.50", underpaid.amountDue().toPlainString());
+        DepositSession overpaid = TestSessions.run(session, "CONFIRMED 0xa 60, CONFIRMED 0xb 50.000").session();
+        assertEquals("0", overpaid.amountDue().toPlainString());
+    }
+
+    @Test
     void a_payment_just_outside_the_tolerance_is_underpaid() {
         DepositSession session = TestSessions.run(TestSessions.created("1"), "CONFIRMED 0xa 98.99").session();
         assertEquals(PaymentStatus.UNDERPAID, session.status());

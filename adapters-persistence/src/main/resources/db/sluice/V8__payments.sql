@@ -21,6 +21,11 @@ CREATE TABLE deposit_payments (
 -- no repository query: which session a transaction paid, for support and reconciliation
 CREATE INDEX deposit_payments_tx ON deposit_payments (tx_id);
 
+-- amount_received is now a sum of payments, longer than any one amount: up to the 66 characters of
+-- a DECIMAL(65,30) written out.
+ALTER TABLE deposit_sessions MODIFY amount_received VARCHAR(66) NULL;
+ALTER TABLE outbox_events MODIFY amount_received VARCHAR(66) NULL;
+
 -- What a session took from its widget at creation. Existing sessions had no tolerance and were live.
 ALTER TABLE deposit_sessions ADD COLUMN payment_tolerance_percent VARCHAR(32) NOT NULL DEFAULT '0';
 ALTER TABLE deposit_sessions ADD COLUMN test_mode BOOLEAN NOT NULL DEFAULT FALSE;

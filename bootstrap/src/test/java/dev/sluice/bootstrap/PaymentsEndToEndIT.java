@@ -186,8 +186,12 @@ class PaymentsEndToEndIT {
         assertEquals("CONFIRMED", TestSluice.read(paid.body()).get("paymentStatus").asString());
         List<JsonNode> stream = streamOf(test, id, 2);
         assertEquals(List.of("deposit.created", "deposit.confirmed"), types(stream));
-        stream.forEach(event -> assertTrue(event.get("data").get("testMode").asBoolean()));
         assertTrue(stream.getLast().get("data").get("txId").asString().startsWith("test_"));
+        // the chain watcher's topic keeps working for test sessions too
+        produce(id, observation("CONFIRMED", "0xreal_" + id, "1"));
+        List<JsonNode> withRealMoney = streamOf(test, id, 3);
+        assertEquals("deposit.overpaid", withRealMoney.getLast().get("type").asString());
+        withRealMoney.forEach(event -> assertTrue(event.get("data").get("testMode").asBoolean()));
 
         TestSluice.Widget live = sluice.createWidget(business());
         String liveId = sluice.createSessionId(live, "100");

@@ -121,6 +121,23 @@ abstract class DepositSessionsContract {
     }
 
     @Test
+    void aSumLongerThanAnyOneAmountIsStoredExactly() {
+        Widget widget = Fixtures.storedWidget(db(), newBusiness(), NOW);
+        DepositSession session = Fixtures.storedSession(db(), widget, NOW).session();
+        String longest = "5.123456789012345678901234567890";
+        Change first = observed(session, "CONFIRMED", "0xa", longest, 1, NOW.plusSeconds(1));
+        Fixtures.store(db(), first);
+        Change second = observed(db().depositSessions().findById(session.id()).orElseThrow(), "CONFIRMED", "0xb",
+                "99999999999999999999999999999999", 1, NOW.plusSeconds(2));
+        Fixtures.store(db(), second);
+
+        DepositSession found = db().depositSessions().findById(session.id()).orElseThrow();
+        assertEquals("100000000000000000000000000000004.123456789012345678901234567890",
+                found.amountReceived().toPlainString());
+        assertEquals(Fixtures.state(second.session()), Fixtures.state(found));
+    }
+
+    @Test
     void updateOfAStaleCopyFailsAndChangesNothing() {
         Widget widget = Fixtures.storedWidget(db(), newBusiness(), NOW);
         DepositSession stale = Fixtures.storedSession(db(), widget, NOW).session();

@@ -18,7 +18,6 @@ enum Setting {
     JWT_JWKS("jwt.jwks", "SLUICE_JWT_JWKS", null),
     JWT_ISSUER("jwt.issuer", "SLUICE_JWT_ISSUER", "sluice-dev"),
     JWT_AUDIENCE("jwt.audience", "SLUICE_JWT_AUDIENCE", "sluice"),
-    SESSION_TTL("session.ttl", "SLUICE_SESSION_TTL", "PT30M"),
     SESSION_SECRET_KEY("session.secret-key", "SLUICE_SESSION_SECRET_KEY", null),
     RATE_LIMIT("rate-limit", "SLUICE_RATE_LIMIT", "60"),
     EXPIRY_SWEEP_INTERVAL("expiry.sweep-interval", "SLUICE_EXPIRY_SWEEP_INTERVAL", "PT5S"),

@@ -27,7 +27,6 @@ record Settings(
         Optional<String> jwks,
         String jwtIssuer,
         String jwtAudience,
-        Duration sessionTtl,
         Optional<byte[]> sessionSecretKey,
         int rateLimitPerMinute,
         Duration expirySweepInterval,
@@ -63,7 +62,6 @@ record Settings(
                 source.optional(Setting.JWT_JWKS).map(jwks -> source.check(Setting.JWT_JWKS, jwks, Settings::jwksLocation)),
                 source.required(Setting.JWT_ISSUER),
                 source.required(Setting.JWT_AUDIENCE),
-                source.parsed(Setting.SESSION_TTL, Settings::duration),
                 source.optional(Setting.SESSION_SECRET_KEY)
                         .map(key -> source.check(Setting.SESSION_SECRET_KEY, key, Settings::secretKey)),
                 source.parsed(Setting.RATE_LIMIT, text -> notNegative(Integer.parseInt(text))),

@@ -3,6 +3,7 @@ package dev.sluice.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sluice.adapters.http.JwtMinter;
+import dev.sluice.application.port.out.Clock;
 import dev.sluice.testsupport.TestServices;
 import io.helidon.config.Config;
 import java.io.IOException;
@@ -47,6 +48,12 @@ final class TestSluice implements AutoCloseable {
      * topics, no rate limit (tests create many sessions with one widget secret); {@code extra} wins.
      */
     static TestSluice start(Path dataDir, String kafka, StreamTopics topics, Map<String, String> extra) {
+        return start(dataDir, kafka, topics, extra, () -> Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** Such an instance whose use cases read {@code clock}. */
+    static TestSluice start(Path dataDir, String kafka, StreamTopics topics, Map<String, String> extra,
+            Clock clock) {
         TestServices.Database db = TestServices.database();
         Map<String, String> environment = new HashMap<>();
         environment.put("SLUICE_PORT", "0");
@@ -59,7 +66,8 @@ final class TestSluice implements AutoCloseable {
         environment.put("SLUICE_KAFKA_OBSERVATIONS_TOPIC", topics.observations());
         environment.put("SLUICE_RATE_LIMIT", "0");
         environment.putAll(extra);
-        return new TestSluice(Sluice.start(Settings.load(Config.empty(), environment)), DataDirectory.open(dataDir));
+        return new TestSluice(Sluice.start(Settings.load(Config.empty(), environment), clock),
+                DataDirectory.open(dataDir));
     }
 
     String url() {
@@ -68,9 +76,15 @@ final class TestSluice implements AutoCloseable {
 
     /** A widget of {@code business} taking any amount from 1 to 1000; returns its id and secret. */
     Widget createWidget(String business) {
+        return createWidget(business, "");
+    }
+
+    /** Such a widget with more fields, e.g. {@code ,"testMode":true}. */
+    Widget createWidget(String business, String moreFields) {
         HttpResponse<String> response = post("/api/v1/businesses/" + business + "/widgets/create-widget",
                 Map.of("Authorization", "Bearer " + businessToken(business)),
-                "{\"name\":\"Stream shop\",\"mode\":\"CUSTOMER_AMOUNT\",\"minAmount\":\"1\",\"maxAmount\":\"1000\"}");
+                "{\"name\":\"Stream shop\",\"mode\":\"CUSTOMER_AMOUNT\",\"minAmount\":\"1\",\"maxAmount\":\"1000\""
+                        + moreFields + "}");
         assertEquals(201, response.statusCode(), response.body());
         JsonNode widget = read(response.body());
         return new Widget(business, widget.get("id").asString(), widget.get("clientSecret").asString());

@@ -32,7 +32,10 @@ final class EventJson {
                 .put("latePayment", s.latePayment())
                 .put("cancelled", s.cancelled())
                 .put("expiresAt", JsonIo.timestamp(s.expiresAt()))
-                .put("confirmedAt", JsonIo.timestamp(s.confirmedAt()));
+                .put("confirmedAt", JsonIo.timestamp(s.confirmedAt()))
+                .put("amountDue", SessionJson.text(s.amountDue()))
+                .<ObjectNode>set("payments", SessionJson.payments(s.payments()))
+                .put("testMode", s.testMode());
         return JsonIo.object()
                 .put("specversion", "1.0")
                 .put("id", event.id().value())

@@ -13,6 +13,7 @@ import dev.sluice.application.port.in.ListDepositSessions;
 import dev.sluice.application.port.in.ListEvents;
 import dev.sluice.application.port.in.ListWidgets;
 import dev.sluice.application.port.in.RecordObservation;
+import dev.sluice.application.port.in.SimulatePayment;
 import dev.sluice.application.port.in.RotateWidgetSecret;
 import dev.sluice.application.port.in.UpdateWidget;
 import io.helidon.common.concurrency.limits.Limit;
@@ -21,7 +22,9 @@ import io.helidon.webserver.http.HttpRouting;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -44,8 +47,8 @@ import java.util.function.Supplier;
  * one log line per request (id, method, route template, status, latency) and telling the
  * {@link RequestObserver}; CORS for the browser-facing {@code /api/v1/widgets/…} paths; the
  * problem-details error handlers for the whole routing (including JSON 404/405 for unknown
- * routes); the routes of every use case given to the builder, and {@code GET /openapi}.
- * A use case not given is not served, so a partly wired API answers 404 for the rest.
+ * routes); the routes of every use case, and {@code GET /openapi}. {@link Builder#build} fails
+ * naming the use cases not given, so an operation of api.md is never silently a 404.
  *
  * <p>This layer authenticates, parses, calls the use case and renders; every decision
  * (tenancy, rules, lifecycle) is the use case's.
@@ -88,7 +91,7 @@ public final class HttpApi implements AutoCloseable {
         // the literal deposit-sessions segment goes first so that it is never taken for a widget id
         routing.register(
                 new DepositSessionsService(endpoints, authentication, origins, b.getDepositSession,
-                        b.cancelDepositSession),
+                        b.cancelDepositSession, b.simulatePayment),
                 new WidgetPublicService(endpoints, authentication, origins, b.getWidgetConfig, b.createDepositSession,
                         b.listDepositSessions),
                 new WidgetsService(endpoints, authentication, new WidgetsService.UseCases(b.createWidget,
@@ -163,6 +166,7 @@ public final class HttpApi implements AutoCloseable {
         private ListDepositSessions listDepositSessions;
         private RecordObservation recordObservation;
         private ListEvents listEvents;
+        private SimulatePayment simulatePayment;
 
         private Builder() {
         }
@@ -306,7 +310,33 @@ public final class HttpApi implements AutoCloseable {
             return this;
         }
 
+        public Builder simulatePayment(SimulatePayment useCase) {
+            this.simulatePayment = useCase;
+            return this;
+        }
+
+        /** Throws {@link IllegalStateException} naming every use case that was not given. */
         public HttpApi build() {
+            Map<String, Object> useCases = new LinkedHashMap<>();
+            useCases.put("createWidget", createWidget);
+            useCases.put("listWidgets", listWidgets);
+            useCases.put("getWidget", getWidget);
+            useCases.put("updateWidget", updateWidget);
+            useCases.put("deleteWidget", deleteWidget);
+            useCases.put("rotateWidgetSecret", rotateWidgetSecret);
+            useCases.put("getWidgetConfig", getWidgetConfig);
+            useCases.put("createDepositSession", createDepositSession);
+            useCases.put("getDepositSession", getDepositSession);
+            useCases.put("cancelDepositSession", cancelDepositSession);
+            useCases.put("listDepositSessions", listDepositSessions);
+            useCases.put("recordObservation", recordObservation);
+            useCases.put("listEvents", listEvents);
+            useCases.put("simulatePayment", simulatePayment);
+            List<String> missing = useCases.entrySet().stream().filter(e -> e.getValue() == null)
+                    .map(Map.Entry::getKey).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("use cases not given: " + String.join(", ", missing));
+            }
             return new HttpApi(this);
         }
     }

@@ -4,9 +4,8 @@ import dev.sluice.application.port.in.Caller;
 import dev.sluice.application.port.in.CreateDepositSession;
 import dev.sluice.application.port.in.GetWidgetConfig;
 import dev.sluice.application.port.in.ListDepositSessions;
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
 import dev.sluice.domain.session.DepositSession;
-import dev.sluice.domain.shared.Violation;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -15,14 +14,12 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code /api/v1/widgets/{widgetId}/…}: what a widget's front end (or its business) calls. */
 final class WidgetPublicService implements HttpService {
     static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
-    private static final Pattern PRINTABLE_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
     private static final String BASE = "/api/v1/widgets/{widgetId}";
 
     private final Endpoints endpoints;
@@ -44,15 +41,9 @@ final class WidgetPublicService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        if (getConfig != null) {
-            endpoints.get(rules, BASE + "/config", this::config);
-        }
-        if (createSession != null) {
-            endpoints.post(rules, BASE + "/create-session", this::createSession);
-        }
-        if (listSessions != null) {
-            endpoints.get(rules, BASE + "/deposit-sessions", this::listSessions);
-        }
+        endpoints.get(rules, BASE + "/config", this::config);
+        endpoints.post(rules, BASE + "/create-session", this::createSession);
+        endpoints.get(rules, BASE + "/deposit-sessions", this::listSessions);
     }
 
     private void config(ServerRequest req, ServerResponse res) {
@@ -71,10 +62,6 @@ final class WidgetPublicService implements HttpService {
         byte[] bytes = JsonIo.body(req, () -> getConfig.get(caller, widgetId, Optional.empty()));
         RequestObject body = RequestObject.parse(bytes, SessionJson.DRAFT_FIELDS);
         Optional<String> key = req.headers().first(IDEMPOTENCY_KEY);
-        if (key.isPresent() && !PRINTABLE_KEY.matcher(key.get()).matches()) {
-            body.addViolation(new Violation("Idempotency-Key", "invalid_format", "must be 1-255 printable characters"));
-            key = Optional.empty();
-        }
         CreateDepositSession.CreatedSession created = createSession.create(new CreateDepositSession.Command(
                 caller, widgetId, origins.host(req), SessionJson.draft(body), body.violations(), key));
         res.header(HeaderNames.LOCATION, "/api/v1/widgets/deposit-sessions/" + created.session().id().value());

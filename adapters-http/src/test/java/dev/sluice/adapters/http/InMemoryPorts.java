@@ -1,5 +1,6 @@
 package dev.sluice.adapters.http;
 
+import dev.sluice.application.port.in.Page;
 import dev.sluice.application.port.out.DepositSessions;
 import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.application.port.out.IdempotencyRecords;

@@ -13,14 +13,15 @@ import dev.sluice.application.service.ListDepositSessionsService;
 import dev.sluice.application.service.ListEventsService;
 import dev.sluice.application.service.ListWidgetsService;
 import dev.sluice.application.service.RecordObservationService;
+import dev.sluice.application.service.SimulatePaymentService;
 import dev.sluice.application.service.RotateWidgetSecretService;
 import dev.sluice.application.service.UpdateWidgetService;
-import dev.sluice.domain.session.Amount;
 import dev.sluice.domain.session.SessionSecrets;
 import dev.sluice.domain.widget.BusinessId;
-import dev.sluice.domain.widget.RenderMode;
 import dev.sluice.domain.widget.Widget;
-import dev.sluice.domain.widget.WidgetMode;
+import dev.sluice.domain.widget.WidgetDraft;
+import dev.sluice.domain.widget.WidgetField;
+import dev.sluice.domain.widget.WidgetRules;
 import dev.sluice.domain.widget.WidgetSettings;
 import io.helidon.common.concurrency.limits.Limit;
 import io.helidon.webserver.http.HttpRouting;
@@ -28,12 +29,14 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The HTTP API over the REAL application services and in-memory ports: what the tests call is
  * what production runs, down to the port.
  */
 final class TestApp {
+    /** The session lifetime of the widgets made here: the default sessionTtl. */
     static final Duration SESSION_TTL = Duration.ofMinutes(30);
     /** Where the tests' browsers would reach Sluice: the hosted page's origin. */
     static final String PUBLIC_URL = "https://pay.sluice.test";
@@ -51,15 +54,25 @@ final class TestApp {
     }
 
     TestApp(int rateLimitPerMinute, int maxStreams, Limit admission, Duration streamLifetime) {
-        this.api = HttpApi.builder()
+        this.api = apiBuilder()
+                .rateLimitPerMinute(rateLimitPerMinute)
+                .maxStreams(maxStreams)
                 .admission(admission)
                 .heartbeat(HEARTBEAT)
                 .streamLifetime(streamLifetime)
+                .build();
+    }
+
+    TestApp() {
+        this(0);
+    }
+
+    /** Every use case wired to these ports and this clock; a test may replace some before building. */
+    HttpApi.Builder apiBuilder() {
+        return HttpApi.builder()
                 .jwt(tokens.settings())
-                .rateLimitPerMinute(rateLimitPerMinute)
                 .clock(clock)
                 .publicUrl(() -> URI.create(PUBLIC_URL))
-                .maxStreams(maxStreams)
                 .getPaymentPage(new GetPaymentPageService(ports))
                 .followSessionChanges(new FollowSessionChangesService(ports))
                 .createWidget(new CreateWidgetService(ports, ports, ports, clock))
@@ -70,17 +83,13 @@ final class TestApp {
                 .rotateWidgetSecret(new RotateWidgetSecretService(ports, ports, clock))
                 .getWidgetConfig(new GetWidgetConfigService(ports))
                 .createDepositSession(new CreateDepositSessionService(ports, ports, ports, ports, ports, ports, clock,
-                        secrets, SESSION_TTL))
+                        secrets))
                 .getDepositSession(new GetDepositSessionService(ports, ports, ports, ports, clock, secrets))
                 .cancelDepositSession(new CancelDepositSessionService(ports, ports, ports, ports, clock, secrets))
                 .listDepositSessions(new ListDepositSessionsService(ports, ports))
                 .recordObservation(new RecordObservationService(ports, ports, ports, ports, clock))
                 .listEvents(new ListEventsService(ports))
-                .build();
-    }
-
-    TestApp() {
-        this(0);
+                .simulatePayment(new SimulatePaymentService(ports, ports, ports, ports, ports, clock, secrets));
     }
 
     void register(HttpRouting.Builder routing) {
@@ -93,9 +102,18 @@ final class TestApp {
     }
 
     Widget.Issued widget(String business, List<String> allowedDomains) {
-        WidgetSettings settings = new WidgetSettings("Shop", WidgetMode.CUSTOMER_AMOUNT, new Amount("10"),
-                new Amount("1000"), List.of(), List.of(), List.of(), allowedDomains, List.of(), null, null, null,
-                null, null, null, null, null, RenderMode.IFRAME, null, null);
+        return widget(business, draft -> draft.set(WidgetField.ALLOWED_DOMAINS, allowedDomains));
+    }
+
+    /** Such a widget, with what {@code change} sets on top. */
+    Widget.Issued widget(String business, Consumer<WidgetDraft.Builder> change) {
+        WidgetDraft.Builder draft = WidgetDraft.builder()
+                .set(WidgetField.NAME, "Shop")
+                .set(WidgetField.MODE, "CUSTOMER_AMOUNT")
+                .set(WidgetField.MIN_AMOUNT, "10")
+                .set(WidgetField.MAX_AMOUNT, "1000");
+        change.accept(draft);
+        WidgetSettings settings = WidgetRules.create(draft.build(), List.of());
         Widget.Issued issued = Widget.create(new BusinessId(business), settings, clock.now());
         ports.add(issued.widget());
         return issued;

@@ -2,7 +2,7 @@ package dev.sluice.adapters.persistence;
 
 import static dev.sluice.adapters.persistence.Database.params;
 
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
 import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionEvent;

@@ -7,10 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.application.port.out.ConcurrentChangeException;
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
 import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.DepositSession;
+import dev.sluice.domain.session.Observation;
+import dev.sluice.domain.session.ObservationKind;
+import dev.sluice.domain.session.ObservationResult;
+import dev.sluice.domain.session.Payment;
 import dev.sluice.domain.session.PaymentStatus;
+import dev.sluice.domain.session.SessionEvent;
+import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.widget.Widget;
 import java.time.Instant;
@@ -20,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 abstract class DepositSessionsContract {
@@ -65,6 +72,69 @@ abstract class DepositSessionsContract {
         assertEquals(cancelAt, found.cancelledAt());
         assertEquals(2, found.lastSequence());
         assertEquals(1, found.version());
+    }
+
+    /** The change {@code observation} makes, which the session accepts. */
+    private static Change observed(DepositSession session, String kind, String txId, String amount, long confirmations,
+            Instant at) {
+        Observation observation = new Observation("obs_" + txId + at.toEpochMilli(), ObservationKind.valueOf(kind),
+                txId, amount == null ? null : new Amount(amount), confirmations, at);
+        return ((ObservationResult.Applied) session.observe(observation, at)).change();
+    }
+
+    @Test
+    void storesEveryPaymentOfASessionInTheOrderFirstSeenWithItsEvents() {
+        Widget widget = Fixtures.storedWidget(db(), newBusiness(), NOW);
+        DepositSession session = Fixtures.storedSession(db(), widget, NOW).session();
+        List<SessionEvent> events = new ArrayList<>();
+        for (Function<DepositSession, Change> step : List.<Function<DepositSession, Change>>of(
+                s -> observed(s, "DETECTED", "0xb", "40", 2, NOW.plusSeconds(1)),
+                s -> observed(s, "CONFIRMED", "0xa", "60.51", 12, NOW.plusSeconds(2)),
+                s -> observed(s, "DETECTED", "0xb", null, 5, NOW.plusSeconds(3)),
+                s -> observed(s, "CONFIRMED", "0xb", "40.000", 7, NOW.plusSeconds(4)))) {
+            Change change = step.apply(db().depositSessions().findById(session.id()).orElseThrow());
+            Fixtures.store(db(), change);
+            events.addAll(change.events());
+            session = change.session();
+        }
+
+        DepositSession found = db().depositSessions().findById(session.id()).orElseThrow();
+        assertEquals(Fixtures.state(session), Fixtures.state(found));
+        assertEquals(PaymentStatus.OVERPAID, found.status());
+        assertEquals(List.of("0xb", "0xa"), found.payments().stream().map(Payment::txId).toList());
+        assertEquals(new Payment("0xb", new Amount("40.000"), 7, Payment.Status.CONFIRMED, NOW.plusSeconds(1),
+                NOW.plusSeconds(4)), found.payments().get(0));
+        assertEquals("100.510", found.amountReceived().toPlainString());
+        assertEquals("0xb", found.txId());
+        assertTrue(found.terms().testMode());
+        assertEquals("0.5", found.terms().paymentTolerancePercent().text());
+        assertEquals(Fixtures.state(session), Fixtures.state(db().depositSessions().findByIdForUpdate(session.id())
+                .orElseThrow()));
+        assertEquals(List.of(Fixtures.state(session)), db().depositSessions().listByWidget(widget.id(),
+                Optional.empty(), 10, Optional.empty()).items().stream().map(Fixtures::state).toList());
+
+        List<SessionEvent> feed = db().eventFeed().listForBusiness(widget.businessId(), Optional.empty(), 10).items();
+        assertEquals(Fixtures.states(events), Fixtures.states(feed.subList(1, feed.size())),
+                "each event keeps the payments as they were right after it");
+        assertEquals(List.of(1, 2, 2), feed.subList(1, feed.size()).stream()
+                .map(e -> e.session().payments().size()).toList());
+    }
+
+    @Test
+    void aSumLongerThanAnyOneAmountIsStoredExactly() {
+        Widget widget = Fixtures.storedWidget(db(), newBusiness(), NOW);
+        DepositSession session = Fixtures.storedSession(db(), widget, NOW).session();
+        String longest = "5.123456789012345678901234567890";
+        Change first = observed(session, "CONFIRMED", "0xa", longest, 1, NOW.plusSeconds(1));
+        Fixtures.store(db(), first);
+        Change second = observed(db().depositSessions().findById(session.id()).orElseThrow(), "CONFIRMED", "0xb",
+                "99999999999999999999999999999999", 1, NOW.plusSeconds(2));
+        Fixtures.store(db(), second);
+
+        DepositSession found = db().depositSessions().findById(session.id()).orElseThrow();
+        assertEquals("100000000000000000000000000000004.123456789012345678901234567890",
+                found.amountReceived().toPlainString());
+        assertEquals(Fixtures.state(second.session()), Fixtures.state(found));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.sluice.adapters.persistence;
 
-import dev.sluice.domain.session.Amount;
 import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.SessionDraft;
@@ -8,9 +7,10 @@ import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.shared.RandomTokens;
 import dev.sluice.domain.widget.BusinessId;
-import dev.sluice.domain.widget.RenderMode;
 import dev.sluice.domain.widget.Widget;
-import dev.sluice.domain.widget.WidgetMode;
+import dev.sluice.domain.widget.WidgetDraft;
+import dev.sluice.domain.widget.WidgetField;
+import dev.sluice.domain.widget.WidgetRules;
 import dev.sluice.domain.widget.WidgetSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,8 @@ import java.util.List;
  * and 1981. A claim orders by age, so the oldest epoch's rows come first.
  */
 final class Fixtures {
-    static final Duration TTL = Duration.ofMinutes(30);
+    /** The session lifetime of the widgets made here. */
+    static final Duration TTL = Duration.ofMinutes(45);
 
     private Fixtures() {
     }
@@ -35,10 +36,27 @@ final class Fixtures {
     }
 
     static WidgetSettings settings(String name) {
-        return new WidgetSettings(name, WidgetMode.CUSTOMER_AMOUNT, new Amount("1"), new Amount("1000.000000000000000001"),
-                List.of("polygon", "ethereum"), List.of("USDC"), List.of(), List.of("shop.example.com", "*.example.org"),
-                List.of("wallet"), "https://shop.example.com/ok", null, null, "USDC", "0x2791", "polygon", null,
-                "{\"type\":\"object\"}", RenderMode.POPUP, "#112233FF", "💸");
+        return WidgetRules.create(WidgetDraft.builder()
+                .set(WidgetField.NAME, name)
+                .set(WidgetField.MODE, "CUSTOMER_AMOUNT")
+                .set(WidgetField.MIN_AMOUNT, "1")
+                .set(WidgetField.MAX_AMOUNT, "1000.000000000000000001")
+                .set(WidgetField.ALLOWED_NETWORKS, List.of("polygon", "ethereum"))
+                .set(WidgetField.ALLOWED_CURRENCIES, List.of("USDC"))
+                .set(WidgetField.ALLOWED_DOMAINS, List.of("shop.example.com", "*.example.org"))
+                .set(WidgetField.ALLOWED_METHODS, List.of("wallet"))
+                .set(WidgetField.SUCCESS_URL, "https://shop.example.com/ok")
+                .set(WidgetField.DEFAULT_CURRENCY, "USDC")
+                .set(WidgetField.DEFAULT_CURRENCY_ADDRESS, "0x2791")
+                .set(WidgetField.DEFAULT_NETWORK, "polygon")
+                .set(WidgetField.METADATA_SCHEMA, "{\"type\":\"object\"}")
+                .set(WidgetField.RENDER_MODE, "POPUP")
+                .set(WidgetField.COLOR, "#112233FF")
+                .set(WidgetField.EMOJI, "💸")
+                .set(WidgetField.SESSION_TTL, "PT45M")
+                .set(WidgetField.PAYMENT_TOLERANCE_PERCENT, "0.5")
+                .set(WidgetField.TEST_MODE, true)
+                .build(), List.of());
     }
 
     static Widget storedWidget(PersistenceModule db, BusinessId business, Instant now) {
@@ -48,13 +66,17 @@ final class Fixtures {
     }
 
     static Change newSession(Widget widget, Instant now) {
-        return newSession(widget, now, TTL);
-    }
-
-    static Change newSession(Widget widget, Instant now, Duration ttl) {
         SessionDraft draft = new SessionDraft("100.50", "USDC", "polygon", "0x2791", "0xMerchantÄddress", null,
                 "order_12345", "{\"orderId\":\"A1\",\"note\":\"日本\"}");
-        return DepositSession.create(SessionId.generate(), widget, draft, List.of(), now, ttl);
+        return DepositSession.create(SessionId.generate(), widget, draft, List.of(), now);
+    }
+
+    /** A new session (without its event) that expires {@code ttl} after {@code now}, longer than any widget allows. */
+    static DepositSession newSession(Widget widget, Instant now, Duration ttl) {
+        DepositSession s = newSession(widget, now).session();
+        return DepositSession.restore(s.id(), s.widgetId(), s.businessId(), s.terms(), s.status(), s.payments(),
+                s.latePayment(), s.createdAt(), s.createdAt().plus(ttl), s.confirmedAt(),
+                s.cancelledAt(), s.lastSequence(), s.version());
     }
 
     /** A new session stored with its creation event, as the create-session use case does. */
@@ -70,7 +92,7 @@ final class Fixtures {
 
     /** Everything a session holds, comparable with equals (the aggregate has identity semantics). */
     static List<Object> state(DepositSession s) {
-        return Arrays.asList(s.id(), s.widgetId(), s.businessId(), s.terms(), s.status(), s.txId(),
+        return Arrays.asList(s.id(), s.widgetId(), s.businessId(), s.terms(), s.status(), s.payments(),
                 s.amountReceived(), s.latePayment(), s.createdAt(), s.expiresAt(), s.confirmedAt(), s.cancelledAt(),
                 s.lastSequence());
     }

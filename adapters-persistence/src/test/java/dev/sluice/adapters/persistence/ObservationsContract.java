@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sluice.domain.session.Amount;
+import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.Observation;
 import dev.sluice.domain.session.ObservationKind;

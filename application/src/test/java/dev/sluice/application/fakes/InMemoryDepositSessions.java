@@ -1,5 +1,6 @@
 package dev.sluice.application.fakes;
 
+import dev.sluice.application.port.in.Page;
 import dev.sluice.application.port.out.ConcurrentChangeException;
 import dev.sluice.application.port.out.DepositSessions;
 import dev.sluice.domain.session.DepositSession;
@@ -50,7 +51,7 @@ public final class InMemoryDepositSessions implements DepositSessions, Transacti
             throw new ConcurrentChangeException("session " + session.id() + " changed");
         }
         byId.put(session.id(), DepositSession.restore(session.id(), session.widgetId(), session.businessId(),
-                session.terms(), session.status(), session.txId(), session.amountReceived(), session.latePayment(),
+                session.terms(), session.status(), session.payments(), session.latePayment(),
                 session.createdAt(), session.expiresAt(), session.confirmedAt(), session.cancelledAt(),
                 session.lastSequence(), session.version() + 1));
     }

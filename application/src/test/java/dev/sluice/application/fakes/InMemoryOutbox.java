@@ -1,6 +1,6 @@
 package dev.sluice.application.fakes;
 
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
 import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.application.port.out.Outbox;
 import dev.sluice.domain.session.EventId;

@@ -13,6 +13,7 @@ import dev.sluice.application.port.in.ListDepositSessions;
 import dev.sluice.application.port.in.ListEvents;
 import dev.sluice.application.port.in.ListWidgets;
 import dev.sluice.application.port.in.RecordObservation;
+import dev.sluice.application.port.in.SimulatePayment;
 import dev.sluice.application.port.in.RotateWidgetSecret;
 import dev.sluice.application.port.in.UpdateWidget;
 import dev.sluice.application.service.CancelDepositSessionService;
@@ -27,6 +28,7 @@ import dev.sluice.application.service.ListDepositSessionsService;
 import dev.sluice.application.service.ListEventsService;
 import dev.sluice.application.service.ListWidgetsService;
 import dev.sluice.application.service.RecordObservationService;
+import dev.sluice.application.service.SimulatePaymentService;
 import dev.sluice.application.service.RotateWidgetSecretService;
 import dev.sluice.application.service.UpdateWidgetService;
 import dev.sluice.domain.session.SessionDraft;
@@ -34,6 +36,7 @@ import dev.sluice.domain.session.SessionSecrets;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetDraft;
+import dev.sluice.domain.widget.WidgetField;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +74,7 @@ public final class TestApp {
     public final RotateWidgetSecret rotateWidgetSecret = new RotateWidgetSecretService(widgets, unitOfWork, clock);
     public final GetWidgetConfig getWidgetConfig = new GetWidgetConfigService(widgets);
     public final CreateDepositSession createSession = new CreateDepositSessionService(widgets, sessions, outbox,
-            idempotency, schemas, unitOfWork, clock, secrets, TTL);
+            idempotency, schemas, unitOfWork, clock, secrets);
     public final GetDepositSession getSession = new GetDepositSessionService(widgets, sessions, outbox, unitOfWork, clock,
             secrets);
     public final CancelDepositSession cancelSession = new CancelDepositSessionService(widgets, sessions, outbox, unitOfWork,
@@ -82,6 +85,8 @@ public final class TestApp {
     public final ExpireDueSessions expireDueSessions = new ExpireDueSessionsService(sessions, outbox, unitOfWork,
             clock);
     public final ListEvents listEvents = new ListEventsService(outbox);
+    public final SimulatePayment simulatePayment = new SimulatePaymentService(widgets, sessions, observations, outbox,
+            unitOfWork, clock, secrets);
 
     private <T extends Transactional> T register(T store) {
         unitOfWork.register(store);
@@ -90,8 +95,7 @@ public final class TestApp {
 
     /** A minimal valid widget request: name and mode, everything else absent. */
     public static WidgetDraft widgetDraft(String name) {
-        return new WidgetDraft(name, "CUSTOMER_AMOUNT", null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+        return WidgetDraft.builder().set(WidgetField.NAME, name).set(WidgetField.MODE, "CUSTOMER_AMOUNT").build();
     }
 
     public static SessionDraft sessionDraft(String amount) {

@@ -29,7 +29,7 @@ class WidgetTest {
             "example.org.evil.com, false"})
     void a_browser_origin_must_match_an_allowed_domain(String host, boolean allowed) {
         Widget widget = WidgetDrafts.valid()
-                .with(w -> w.allowedDomains = List.of("shop.example.com", "*.example.org"))
+                .with(w -> w.set(WidgetField.ALLOWED_DOMAINS, List.of("shop.example.com", "*.example.org")))
                 .widget(BUSINESS);
         assertEquals(allowed, widget.allowsOrigin(host));
     }

@@ -1,5 +1,6 @@
 package dev.sluice.application.port.out;
 
+import dev.sluice.application.port.in.Page;
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.widget.BusinessId;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * appear behind a cursor that a reader already holds.
  */
 public interface EventFeed {
-    DepositSessions.Page<SessionEvent> listForBusiness(BusinessId business, Optional<EventId> after, int limit);
+    Page<SessionEvent> listForBusiness(BusinessId business, Optional<EventId> after, int limit);
 
     /** The feed position of the latest positioned event of any business; 0 before the first. */
     long latestPosition();

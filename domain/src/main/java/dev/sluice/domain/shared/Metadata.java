@@ -1,4 +1,4 @@
-package dev.sluice.domain.session;
+package dev.sluice.domain.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.sluice.domain.session;
+package dev.sluice.domain.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

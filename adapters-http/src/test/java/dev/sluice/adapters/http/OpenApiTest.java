@@ -135,13 +135,13 @@ class OpenApiTest {
                 .send();
         assertEquals(201, reply.status(), reply.body());
         ObjectNode extended = (ObjectNode) reply.json();
-        extended.put("sessionTtl", "PT30M");
+        extended.put("secretHint", "wdgt_secret_…");
 
         List<String> problems = OpenApiContract.sluice().check(new OpenApiContract.Exchange("POST",
                 "/api/v1/businesses/biz_openapi/widgets/create-widget", name -> Optional.empty(), null, 201,
                 name -> Optional.ofNullable(reply.header(name)), extended.toString()));
 
-        assertTrue(problems.stream().anyMatch(p -> p.contains("sessionTtl")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("secretHint")), problems.toString());
     }
 
     private static OpenApiContract.Exchange exchange(Widget.Issued widget, Http.Reply reply, String body) {

@@ -1,5 +1,8 @@
 package dev.sluice.adapters.http;
 
+import dev.sluice.application.fakes.FakeMetadataSchemas;
+import dev.sluice.application.fakes.InMemoryPorts;
+import dev.sluice.application.fakes.TestClock;
 import dev.sluice.application.service.CancelDepositSessionService;
 import dev.sluice.application.service.CreateDepositSessionService;
 import dev.sluice.application.service.CreateWidgetService;
@@ -34,8 +37,9 @@ final class TestApp {
     /** The session lifetime of the widgets made here: the default sessionTtl. */
     static final Duration SESSION_TTL = Duration.ofMinutes(30);
 
-    final TestClock clock = new TestClock();
-    final InMemoryPorts ports = new InMemoryPorts();
+    final TestClock clock = TestClock.startingNow();
+    final InMemoryPorts ports = InMemoryPorts.lenient(clock);
+    final FakeMetadataSchemas schemas = new FakeMetadataSchemas();
     final TestTokens tokens = TestTokens.create(clock);
     final SessionSecrets secrets = new SessionSecrets(randomKey());
     final HttpApi api;
@@ -53,20 +57,23 @@ final class TestApp {
         return HttpApi.builder()
                 .jwt(tokens.settings())
                 .clock(clock)
-                .createWidget(new CreateWidgetService(ports, ports, ports, clock))
-                .listWidgets(new ListWidgetsService(ports))
-                .getWidget(new GetWidgetService(ports))
-                .updateWidget(new UpdateWidgetService(ports, ports, ports, clock))
-                .deleteWidget(new DeleteWidgetService(ports, ports, clock))
-                .rotateWidgetSecret(new RotateWidgetSecretService(ports, ports, clock))
-                .getWidgetConfig(new GetWidgetConfigService(ports))
-                .createDepositSession(new CreateDepositSessionService(ports, ports, ports, ports, ports, ports, clock,
-                        secrets))
-                .getDepositSession(new GetDepositSessionService(ports, ports, ports, clock, secrets))
-                .cancelDepositSession(new CancelDepositSessionService(ports, ports, ports, clock, secrets))
-                .listDepositSessions(new ListDepositSessionsService(ports, ports))
-                .recordObservation(new RecordObservationService(ports, ports, ports, ports, clock))
-                .listEvents(new ListEventsService(ports));
+                .createWidget(new CreateWidgetService(ports.widgets(), schemas, ports.unitOfWork(), clock))
+                .listWidgets(new ListWidgetsService(ports.widgets()))
+                .getWidget(new GetWidgetService(ports.widgets()))
+                .updateWidget(new UpdateWidgetService(ports.widgets(), schemas, ports.unitOfWork(), clock))
+                .deleteWidget(new DeleteWidgetService(ports.widgets(), ports.unitOfWork(), clock))
+                .rotateWidgetSecret(new RotateWidgetSecretService(ports.widgets(), ports.unitOfWork(), clock))
+                .getWidgetConfig(new GetWidgetConfigService(ports.widgets()))
+                .createDepositSession(new CreateDepositSessionService(ports.widgets(), ports.depositSessions(),
+                        ports.outbox(), ports.idempotencyRecords(), schemas, ports.unitOfWork(), clock, secrets))
+                .getDepositSession(new GetDepositSessionService(ports.depositSessions(), ports.outbox(),
+                        ports.unitOfWork(), clock, secrets))
+                .cancelDepositSession(new CancelDepositSessionService(ports.depositSessions(), ports.outbox(),
+                        ports.unitOfWork(), clock, secrets))
+                .listDepositSessions(new ListDepositSessionsService(ports.widgets(), ports.depositSessions()))
+                .recordObservation(new RecordObservationService(ports.depositSessions(), ports.observations(),
+                        ports.outbox(), ports.unitOfWork(), clock))
+                .listEvents(new ListEventsService(ports.eventFeed()));
     }
 
     void register(HttpRouting.Builder routing) {
@@ -92,12 +99,12 @@ final class TestApp {
         change.accept(draft);
         WidgetSettings settings = WidgetRules.create(draft.build(), List.of());
         Widget.Issued issued = Widget.create(new BusinessId(business), settings, clock.now());
-        ports.add(issued.widget());
+        ports.widgets().add(issued.widget());
         return issued;
     }
 
     void disable(Widget widget) {
-        ports.update(widget.reconfigure(widget.settings(), false, clock.now()));
+        ports.widgets().update(widget.reconfigure(widget.settings(), false, clock.now()));
     }
 
     private static byte[] randomKey() {

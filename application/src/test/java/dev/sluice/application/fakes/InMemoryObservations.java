@@ -7,27 +7,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-public final class InMemoryObservations implements Observations, Transactional {
-    private final InMemoryUnitOfWork.Guard guard;
+public final class InMemoryObservations implements Observations, InMemoryStore.Table {
+    private final InMemoryStore store;
     private Map<String, RecordedObservation> byId = new LinkedHashMap<>();
 
-    InMemoryObservations(InMemoryUnitOfWork.Guard guard) {
-        this.guard = guard;
+    InMemoryObservations(InMemoryStore store) {
+        this.store = store;
     }
 
     @Override
     public boolean add(RecordedObservation observation) {
-        guard.requireTransaction("add");
-        return byId.putIfAbsent(observation.observation().observationId(), observation) == null;
+        synchronized (store) {
+            store.requireUnitOfWork("add");
+            return byId.putIfAbsent(observation.observation().observationId(), observation) == null;
+        }
     }
 
     @Override
     public Optional<RecordedObservation> findById(String observationId) {
-        return Optional.ofNullable(byId.get(observationId));
+        synchronized (store) {
+            return Optional.ofNullable(byId.get(observationId));
+        }
     }
 
     public List<RecordedObservation> all() {
-        return List.copyOf(byId.values());
+        synchronized (store) {
+            return List.copyOf(byId.values());
+        }
     }
 
     @Override

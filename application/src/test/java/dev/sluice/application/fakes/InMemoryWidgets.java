@@ -11,51 +11,62 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-public final class InMemoryWidgets implements Widgets, Transactional {
-    private final InMemoryUnitOfWork.Guard guard;
+/** Widgets versioned like the database: a stored change gets the next version. */
+public final class InMemoryWidgets implements Widgets, InMemoryStore.Table {
+    private final InMemoryStore store;
     private Map<WidgetId, Widget> byId = new LinkedHashMap<>();
 
-    InMemoryWidgets(InMemoryUnitOfWork.Guard guard) {
-        this.guard = guard;
+    InMemoryWidgets(InMemoryStore store) {
+        this.store = store;
     }
 
     @Override
     public Optional<Widget> findById(WidgetId id) {
-        return Optional.ofNullable(byId.get(id));
+        synchronized (store) {
+            return Optional.ofNullable(byId.get(id));
+        }
     }
 
     @Override
     public void add(Widget widget) {
-        guard.requireTransaction("add");
-        if (byId.putIfAbsent(widget.id(), widget) != null) {
-            throw new IllegalStateException("duplicate widget " + widget.id());
+        synchronized (store) {
+            store.requireUnitOfWork("add");
+            if (byId.putIfAbsent(widget.id(), widget) != null) {
+                throw new IllegalStateException("duplicate widget " + widget.id());
+            }
         }
     }
 
-    /** Versioned like the database: the stored copy gets the next version. */
     @Override
     public void update(Widget widget) {
-        guard.requireTransaction("update");
-        Widget stored = byId.get(widget.id());
-        if (stored == null || stored.version() != widget.version()) {
-            throw new ConcurrentChangeException("widget " + widget.id() + " changed");
+        synchronized (store) {
+            store.requireUnitOfWork("update");
+            Widget stored = byId.get(widget.id());
+            if (stored == null || stored.version() != widget.version()) {
+                throw new ConcurrentChangeException("widget " + widget.id() + " changed");
+            }
+            byId.put(widget.id(), Widget.restore(widget.id(), widget.businessId(), widget.settings(),
+                    widget.enabled(), widget.secretHash(), widget.createdAt(), widget.updatedAt(), widget.deletedAt(),
+                    widget.version() + 1));
         }
-        byId.put(widget.id(), Widget.restore(widget.id(), widget.businessId(), widget.settings(), widget.enabled(),
-                widget.secretHash(), widget.createdAt(), widget.updatedAt(), widget.deletedAt(), widget.version() + 1));
     }
 
     @Override
     public List<Widget> listLive(BusinessId business) {
-        return byId.values().stream()
-                .filter(w -> w.isOwnedBy(business) && !w.isDeleted())
-                .sorted(Comparator.comparing(Widget::createdAt))
-                .toList();
+        synchronized (store) {
+            return byId.values().stream()
+                    .filter(w -> w.isOwnedBy(business) && !w.isDeleted())
+                    .sorted(Comparator.comparing(Widget::createdAt))
+                    .toList();
+        }
     }
 
     @Override
     public int countLiveForUpdate(BusinessId business) {
-        guard.requireTransaction("countLiveForUpdate");
-        return listLive(business).size();
+        synchronized (store) {
+            store.requireUnitOfWork("countLiveForUpdate");
+            return listLive(business).size();
+        }
     }
 
     @Override

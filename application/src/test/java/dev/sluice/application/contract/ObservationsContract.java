@@ -1,6 +1,6 @@
-package dev.sluice.adapters.persistence;
+package dev.sluice.application.contract;
 
-import static dev.sluice.adapters.persistence.Fixtures.newBusiness;
+import static dev.sluice.application.contract.StoreFixtures.newBusiness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,13 +16,13 @@ import dev.sluice.domain.shared.RandomTokens;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-abstract class ObservationsContract {
+public abstract class ObservationsContract {
     private static final Instant NOW = Instant.parse("2026-06-09T12:30:00.123Z");
 
-    abstract PersistenceModule db();
+    protected abstract StorePorts store();
 
     private DepositSession session() {
-        return Fixtures.storedSession(db(), Fixtures.storedWidget(db(), newBusiness(), NOW), NOW).session();
+        return StoreFixtures.storedSession(store(), StoreFixtures.storedWidget(store(), newBusiness(), NOW), NOW).session();
     }
 
     private static RecordedObservation observation(DepositSession session, String id, Outcome outcome) {
@@ -31,53 +31,53 @@ abstract class ObservationsContract {
     }
 
     @Test
-    void storesAnObservationAndReadsItBack() {
+    public void storesAnObservationAndReadsItBack() {
         RecordedObservation recorded = observation(session(), RandomTokens.id("obs_"), Outcome.APPLIED);
 
-        assertTrue(db().observations().add(recorded));
+        assertTrue(store().observations().add(recorded));
 
-        assertEquals(recorded, db().observations().findById(recorded.observation().observationId()).orElseThrow());
+        assertEquals(recorded, store().observations().findById(recorded.observation().observationId()).orElseThrow());
     }
 
     @Test
-    void aFailedObservationWithoutTxIdOrAmountRoundTrips() {
+    public void aFailedObservationWithoutTxIdOrAmountRoundTrips() {
         RecordedObservation recorded = new RecordedObservation(session().id(), new Observation(
                 RandomTokens.id("obs_"), ObservationKind.FAILED, null, null, null, NOW), Outcome.REJECTED, NOW);
 
-        db().observations().add(recorded);
+        store().observations().add(recorded);
 
-        assertEquals(recorded, db().observations().findById(recorded.observation().observationId()).orElseThrow());
+        assertEquals(recorded, store().observations().findById(recorded.observation().observationId()).orElseThrow());
     }
 
     @Test
-    void aRepeatedIdIsRefusedAndTheFirstIsKept() {
+    public void aRepeatedIdIsRefusedAndTheFirstIsKept() {
         DepositSession session = session();
         String id = RandomTokens.id("obs_");
         RecordedObservation first = observation(session, id, Outcome.APPLIED);
 
-        db().observations().add(first);
+        store().observations().add(first);
 
-        assertFalse(db().observations().add(observation(session, id, Outcome.REJECTED)));
-        assertEquals(first, db().observations().findById(id).orElseThrow());
+        assertFalse(store().observations().add(observation(session, id, Outcome.REJECTED)));
+        assertEquals(first, store().observations().findById(id).orElseThrow());
     }
 
     @Test
-    void aRepeatedIdInsideAUnitOfWorkLeavesTheRestOfItToCommit() {
+    public void aRepeatedIdInsideAUnitOfWorkLeavesTheRestOfItToCommit() {
         DepositSession session = session();
         String id = RandomTokens.id("obs_");
-        db().observations().add(observation(session, id, Outcome.APPLIED));
+        store().observations().add(observation(session, id, Outcome.APPLIED));
 
-        db().unitOfWork().inTransaction(() -> {
-            assertFalse(db().observations().add(observation(session, id, Outcome.REJECTED)));
-            Fixtures.store(db(), session.cancel(NOW.plusSeconds(5)));
+        store().unitOfWork().inTransaction(() -> {
+            assertFalse(store().observations().add(observation(session, id, Outcome.REJECTED)));
+            StoreFixtures.store(store(), session.cancel(NOW.plusSeconds(5)));
             return null;
         });
 
-        assertEquals(PaymentStatus.EXPIRED, db().depositSessions().findById(session.id()).orElseThrow().status());
+        assertEquals(PaymentStatus.EXPIRED, store().depositSessions().findById(session.id()).orElseThrow().status());
     }
 
     @Test
-    void unknownObservationIsAbsent() {
-        assertTrue(db().observations().findById("obs_never_seen").isEmpty());
+    public void unknownObservationIsAbsent() {
+        assertTrue(store().observations().findById("obs_never_seen").isEmpty());
     }
 }

@@ -1,0 +1,185 @@
+package dev.sluice.application.contract;
+
+import static dev.sluice.application.contract.StoreFixtures.newBusiness;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.application.port.out.ConcurrentChangeException;
+import dev.sluice.application.port.in.Page;
+import dev.sluice.domain.session.Change;
+import dev.sluice.domain.session.DepositSession;
+import dev.sluice.domain.session.PaymentStatus;
+import dev.sluice.domain.session.SessionId;
+import dev.sluice.domain.widget.Widget;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+public abstract class DepositSessionsContract {
+    private static final Instant NOW = Instant.parse("2026-06-09T12:30:00.123Z");
+    /** The expiry tests' own past, due for no other test's sessions. */
+    private static final Instant EXPIRY_EPOCH = Instant.parse("1981-01-01T00:00:00Z");
+
+    protected abstract StorePorts store();
+
+    @Test
+    public void storesTheSessionExactlyAsCreated() {
+        Widget widget = StoreFixtures.storedWidget(store(), newBusiness(), NOW);
+        DepositSession session = StoreFixtures.storedSession(store(), widget, NOW).session();
+
+        DepositSession found = store().depositSessions().findById(session.id()).orElseThrow();
+
+        assertEquals(session.terms(), found.terms());
+        assertEquals("100.50", found.terms().amount().text());
+        assertEquals(widget.id(), found.widgetId());
+        assertEquals(widget.businessId(), found.businessId());
+        assertEquals(PaymentStatus.CREATED, found.status());
+        assertEquals(NOW, found.createdAt());
+        assertEquals(NOW.plus(StoreFixtures.TTL), found.expiresAt());
+        assertEquals(1, found.lastSequence());
+        assertEquals(0, found.version());
+    }
+
+    @Test
+    public void unknownSessionIsAbsent() {
+        assertTrue(store().depositSessions().findById(SessionId.generate()).isEmpty());
+    }
+
+    @Test
+    public void updateStoresTheTransitionAndMovesTheVersion() {
+        Widget widget = StoreFixtures.storedWidget(store(), newBusiness(), NOW);
+        DepositSession session = StoreFixtures.storedSession(store(), widget, NOW).session();
+        Instant cancelAt = NOW.plusSeconds(10);
+
+        StoreFixtures.store(store(), session.cancel(cancelAt));
+
+        DepositSession found = store().depositSessions().findById(session.id()).orElseThrow();
+        assertEquals(PaymentStatus.EXPIRED, found.status());
+        assertEquals(cancelAt, found.cancelledAt());
+        assertEquals(2, found.lastSequence());
+        assertEquals(1, found.version());
+    }
+
+    @Test
+    public void updateOfAStaleCopyFailsAndChangesNothing() {
+        Widget widget = StoreFixtures.storedWidget(store(), newBusiness(), NOW);
+        DepositSession stale = StoreFixtures.storedSession(store(), widget, NOW).session();
+        StoreFixtures.store(store(), stale.cancel(NOW.plusSeconds(1)));
+
+        assertThrows(ConcurrentChangeException.class,
+                () -> StoreFixtures.store(store(), stale.expireIfDue(NOW.plus(StoreFixtures.TTL))));
+
+        DepositSession found = store().depositSessions().findById(stale.id()).orElseThrow();
+        assertEquals(NOW.plusSeconds(1), found.cancelledAt());
+        assertEquals(2, found.lastSequence());
+    }
+
+    @Test
+    public void listsAWidgetsSessionsNewestFirstInPages() {
+        Widget widget = StoreFixtures.storedWidget(store(), newBusiness(), NOW);
+        List<SessionId> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(StoreFixtures.storedSession(store(), widget, NOW.plusSeconds(i)).session().id());
+        }
+        StoreFixtures.storedSession(store(), StoreFixtures.storedWidget(store(), newBusiness(), NOW), NOW);
+
+        Page<DepositSession> first = store().depositSessions().listByWidget(widget.id(), Optional.empty(), 2,
+                Optional.empty());
+        Page<DepositSession> second = store().depositSessions().listByWidget(widget.id(), Optional.empty(), 2,
+                Optional.of(first.items().get(1).id()));
+        Page<DepositSession> last = store().depositSessions().listByWidget(widget.id(), Optional.empty(), 2,
+                Optional.of(second.items().get(1).id()));
+
+        assertEquals(List.of(created.get(4), created.get(3)), ids(first));
+        assertTrue(first.hasMore());
+        assertEquals(List.of(created.get(2), created.get(1)), ids(second));
+        assertTrue(second.hasMore());
+        assertEquals(List.of(created.get(0)), ids(last));
+        assertFalse(last.hasMore());
+    }
+
+    @Test
+    public void pagesThroughSessionsCreatedInTheSameMillisecond() {
+        Widget widget = StoreFixtures.storedWidget(store(), newBusiness(), NOW);
+        for (int i = 0; i < 3; i++) {
+            StoreFixtures.storedSession(store(), widget, NOW);
+        }
+
+        List<SessionId> seen = new ArrayList<>();
+        Optional<SessionId> cursor = Optional.empty();
+        Page<DepositSession> page;
+        do {
+            page = store().depositSessions().listByWidget(widget.id(), Optional.empty(), 1, cursor);
+            seen.addAll(ids(page));
+            cursor = Optional.of(page.items().getLast().id());
+        } while (page.hasMore());
+
+        assertEquals(3, seen.stream().distinct().count());
+    }
+
+    @Test
+    public void filtersByStatus() {
+        Widget widget = StoreFixtures.storedWidget(store(), newBusiness(), NOW);
+        DepositSession cancelled = StoreFixtures.storedSession(store(), widget, NOW).session();
+        DepositSession open = StoreFixtures.storedSession(store(), widget, NOW.plusSeconds(1)).session();
+        StoreFixtures.store(store(), cancelled.cancel(NOW.plusSeconds(2)));
+
+        assertEquals(List.of(cancelled.id()), ids(store().depositSessions().listByWidget(widget.id(),
+                Optional.of(PaymentStatus.EXPIRED), 10, Optional.empty())));
+        assertEquals(List.of(open.id()), ids(store().depositSessions().listByWidget(widget.id(),
+                Optional.of(PaymentStatus.CREATED), 10, Optional.empty())));
+    }
+
+    @Test
+    public void aCursorNamingAnotherWidgetsSessionGivesAnEmptyPage() {
+        Widget widget = StoreFixtures.storedWidget(store(), newBusiness(), NOW);
+        StoreFixtures.storedSession(store(), widget, NOW);
+        SessionId elsewhere = StoreFixtures.storedSession(store(), StoreFixtures.storedWidget(store(), newBusiness(), NOW),
+                NOW.plusSeconds(1)).session().id();
+
+        Page<DepositSession> page = store().depositSessions().listByWidget(widget.id(), Optional.empty(), 10,
+                Optional.of(elsewhere));
+
+        assertTrue(page.items().isEmpty());
+        assertFalse(page.hasMore());
+    }
+
+    @Test
+    public void claimsOnlyCreatedSessionsWhoseTimeIsUp() {
+        Widget widget = StoreFixtures.storedWidget(store(), newBusiness(), EXPIRY_EPOCH);
+        DepositSession due = StoreFixtures.storedSession(store(), widget, EXPIRY_EPOCH).session();
+        DepositSession notYetDue = StoreFixtures.storedSession(store(), widget, EXPIRY_EPOCH.plusSeconds(60)).session();
+        DepositSession cancelled = StoreFixtures.storedSession(store(), widget, EXPIRY_EPOCH).session();
+        StoreFixtures.store(store(), cancelled.cancel(EXPIRY_EPOCH.plusSeconds(1)));
+        Instant sweepAt = EXPIRY_EPOCH.plus(StoreFixtures.TTL);
+
+        List<SessionId> claimed = expireDue(sweepAt);
+
+        assertTrue(claimed.contains(due.id()));
+        assertFalse(claimed.contains(notYetDue.id()));
+        assertFalse(claimed.contains(cancelled.id()));
+        assertEquals(PaymentStatus.EXPIRED, store().depositSessions().findById(due.id()).orElseThrow().status());
+        assertTrue(expireDue(sweepAt.plusSeconds(60)).contains(notYetDue.id()));
+    }
+
+    /** Claims and expires every due session up to {@code now}; returns the claimed ids. */
+    private List<SessionId> expireDue(Instant now) {
+        return store().unitOfWork().inTransaction(() -> {
+            List<DepositSession> due = store().depositSessions().claimDueForExpiry(now, 1000);
+            due.forEach(session -> {
+                Change change = session.expireIfDue(now);
+                store().depositSessions().update(change.session());
+                store().outbox().append(change.events());
+            });
+            return due.stream().map(DepositSession::id).toList();
+        });
+    }
+
+    private static List<SessionId> ids(Page<DepositSession> page) {
+        return page.items().stream().map(DepositSession::id).toList();
+    }
+}

@@ -60,7 +60,7 @@ abstract class OverlappingUnitsOfWorkContract {
 
         assertTrue(first.get(10, TimeUnit.SECONDS).contains(session.id()));
         assertFalse(second.contains(session.id()));
-        expireDue(sweepAt);
+        StoreFixtures.expireDue(store(), sweepAt);
     }
 
     @Test
@@ -91,18 +91,6 @@ abstract class OverlappingUnitsOfWorkContract {
         assertEquals(states(early.events()), states(after.items()));
     }
 
-    /** Claims and expires every due session up to {@code now}; returns the claimed ids. */
-    private List<SessionId> expireDue(Instant now) {
-        return store().unitOfWork().inTransaction(() -> {
-            List<DepositSession> due = store().depositSessions().claimDueForExpiry(now, 1000);
-            due.forEach(session -> {
-                Change change = session.expireIfDue(now);
-                store().depositSessions().update(change.session());
-                store().outbox().append(change.events());
-            });
-            return due.stream().map(DepositSession::id).toList();
-        });
-    }
 
     private static void await(CountDownLatch latch) {
         try {

@@ -157,27 +157,15 @@ public abstract class DepositSessionsContract {
         StoreFixtures.store(store(), cancelled.cancel(EXPIRY_EPOCH.plusSeconds(1)));
         Instant sweepAt = EXPIRY_EPOCH.plus(StoreFixtures.TTL);
 
-        List<SessionId> claimed = expireDue(sweepAt);
+        List<SessionId> claimed = StoreFixtures.expireDue(store(), sweepAt);
 
         assertTrue(claimed.contains(due.id()));
         assertFalse(claimed.contains(notYetDue.id()));
         assertFalse(claimed.contains(cancelled.id()));
         assertEquals(PaymentStatus.EXPIRED, store().depositSessions().findById(due.id()).orElseThrow().status());
-        assertTrue(expireDue(sweepAt.plusSeconds(60)).contains(notYetDue.id()));
+        assertTrue(StoreFixtures.expireDue(store(), sweepAt.plusSeconds(60)).contains(notYetDue.id()));
     }
 
-    /** Claims and expires every due session up to {@code now}; returns the claimed ids. */
-    private List<SessionId> expireDue(Instant now) {
-        return store().unitOfWork().inTransaction(() -> {
-            List<DepositSession> due = store().depositSessions().claimDueForExpiry(now, 1000);
-            due.forEach(session -> {
-                Change change = session.expireIfDue(now);
-                store().depositSessions().update(change.session());
-                store().outbox().append(change.events());
-            });
-            return due.stream().map(DepositSession::id).toList();
-        });
-    }
 
     private static List<SessionId> ids(Page<DepositSession> page) {
         return page.items().stream().map(DepositSession::id).toList();

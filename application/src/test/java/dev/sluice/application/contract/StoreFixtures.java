@@ -115,4 +115,17 @@ public final class StoreFixtures {
             return null;
         });
     }
+
+    /** Claims and expires every due session up to {@code now}, as the sweep does; returns the claimed ids. */
+    public static List<SessionId> expireDue(StorePorts db, Instant now) {
+        return db.unitOfWork().inTransaction(() -> {
+            List<DepositSession> due = db.depositSessions().claimDueForExpiry(now, 1000);
+            due.forEach(session -> {
+                Change change = session.expireIfDue(now);
+                db.depositSessions().update(change.session());
+                db.outbox().append(change.events());
+            });
+            return due.stream().map(DepositSession::id).toList();
+        });
+    }
 }

@@ -9,103 +9,76 @@ import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.widget.WidgetId;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Sessions, newest first by creation time and then by id, as the database lists them. */
-public final class InMemoryDepositSessions implements DepositSessions, InMemoryStore.Table {
+public final class InMemoryDepositSessions extends InMemoryTable<SessionId, DepositSession>
+        implements DepositSessions {
     private static final Comparator<DepositSession> NEWEST_FIRST = Comparator
             .comparing(DepositSession::createdAt).thenComparing(s -> s.id().value()).reversed();
 
-    private final InMemoryStore store;
-    private Map<SessionId, DepositSession> byId = new LinkedHashMap<>();
-
     InMemoryDepositSessions(InMemoryStore store) {
-        this.store = store;
+        super(store, DepositSession::id);
     }
 
     @Override
     public Optional<DepositSession> findById(SessionId id) {
-        synchronized (store) {
-            return Optional.ofNullable(byId.get(id));
-        }
+        return find(id);
     }
 
     @Override
     public Optional<DepositSession> findByIdForUpdate(SessionId id) {
         synchronized (store) {
             store.requireUnitOfWork("findByIdForUpdate");
-            return findById(id);
+            return find(id);
         }
     }
 
     @Override
     public void add(DepositSession session) {
-        synchronized (store) {
-            store.requireUnitOfWork("add");
-            if (byId.putIfAbsent(session.id(), session) != null) {
-                throw new IllegalStateException("duplicate session " + session.id());
-            }
+        if (!insert("add", session)) {
+            throw new IllegalStateException("duplicate session " + session.id());
         }
     }
 
     @Override
     public void update(DepositSession session) {
-        synchronized (store) {
-            store.requireUnitOfWork("update");
-            DepositSession stored = byId.get(session.id());
-            if (stored == null || stored.version() != session.version()) {
-                throw new ConcurrentChangeException("session " + session.id() + " changed");
-            }
-            byId.put(session.id(), DepositSession.restore(session.id(), session.widgetId(), session.businessId(),
-                    session.terms(), session.status(), session.txId(), session.amountReceived(),
-                    session.latePayment(), session.createdAt(), session.expiresAt(), session.confirmedAt(),
-                    session.cancelledAt(), session.lastSequence(), session.version() + 1));
-        }
+        replace("update", DepositSession.restore(session.id(), session.widgetId(), session.businessId(),
+                        session.terms(), session.status(), session.txId(), session.amountReceived(),
+                        session.latePayment(), session.createdAt(), session.expiresAt(), session.confirmedAt(),
+                        session.cancelledAt(), session.lastSequence(), session.version() + 1),
+                stored -> stored.version() == session.version(),
+                new ConcurrentChangeException("session " + session.id() + " changed"));
     }
 
     /** A cursor that names no session of the widget has nothing after it. */
     @Override
     public Page<DepositSession> listByWidget(WidgetId widget, Optional<PaymentStatus> status, int limit,
             Optional<SessionId> startingAfter) {
-        synchronized (store) {
-            List<DepositSession> newestFirst = byId.values().stream()
-                    .filter(s -> s.widgetId().equals(widget))
-                    .sorted(NEWEST_FIRST)
-                    .toList();
-            int start = 0;
-            if (startingAfter.isPresent()) {
-                DepositSession cursor = byId.get(startingAfter.get());
-                if (cursor == null || !cursor.widgetId().equals(widget)) {
-                    return new Page<>(List.of(), false);
-                }
-                start = newestFirst.indexOf(cursor) + 1;
+        List<DepositSession> newestFirst = all().stream()
+                .filter(s -> s.widgetId().equals(widget))
+                .sorted(NEWEST_FIRST)
+                .toList();
+        int start = 0;
+        if (startingAfter.isPresent()) {
+            Optional<DepositSession> cursor = find(startingAfter.get()).filter(s -> s.widgetId().equals(widget));
+            if (cursor.isEmpty()) {
+                return new Page<>(List.of(), false);
             }
-            List<DepositSession> matching = newestFirst.subList(start, newestFirst.size()).stream()
-                    .filter(s -> status.map(wanted -> s.status() == wanted).orElse(true))
-                    .toList();
-            return new Page<>(matching.stream().limit(limit).toList(), matching.size() > limit);
+            start = newestFirst.indexOf(cursor.get()) + 1;
         }
+        List<DepositSession> matching = newestFirst.subList(start, newestFirst.size()).stream()
+                .filter(s -> status.map(wanted -> s.status() == wanted).orElse(true))
+                .toList();
+        return new Page<>(matching.stream().limit(limit).toList(), matching.size() > limit);
     }
 
     @Override
     public List<DepositSession> claimDueForExpiry(Instant now, int limit) {
         synchronized (store) {
             store.requireUnitOfWork("claimDueForExpiry");
-            return byId.values().stream().filter(s -> s.isDueForExpiry(now)).limit(limit).toList();
+            return all().stream().filter(s -> s.isDueForExpiry(now)).limit(limit).toList();
         }
-    }
-
-    @Override
-    public Object snapshot() {
-        return new LinkedHashMap<>(byId);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void restore(Object snapshot) {
-        byId = (Map<SessionId, DepositSession>) snapshot;
     }
 }

@@ -11,7 +11,9 @@ cd "$ROOT"
 source scripts/lib.sh
 sluice_pick_jdk
 
-mvn -B -Dstyle.color=never -pl domain,application test-compile \
+# `package`, not `test-compile`: PIT takes application's domain from the jar the reactor just built
+# (with `test-compile` it takes whatever sluice-domain jar the local repository holds, stale or not).
+mvn -B -Dstyle.color=never -pl domain,application -Dmaven.test.skip.exec=true package \
     org.pitest:pitest-maven:mutationCoverage "$@"
 
 for module in domain application; do

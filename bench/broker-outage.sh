@@ -139,10 +139,11 @@ while :; do
         start_broker
         broker=up
         t=$((SECONDS - started))
+        back=$t
     fi
     read -r count oldest <<<"$(backlog)"
     printf '%6d  %8d  %10.1f  %s\n' "$t" "$count" "$oldest" "$broker"
     [[ $broker == up ]] && ((count == 0)) && break
     sleep 1
 done
-echo "drained $((SECONDS - started - OUTAGE)) s after the broker was started again; work files: $WORK"
+echo "broker ready again at t=$back s (its start took $((back - OUTAGE)) s); backlog drained by t=$t s; work files: $WORK"

@@ -1,7 +1,6 @@
 package dev.sluice.adapters.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.application.port.in.Caller;
 import dev.sluice.application.port.out.StoreUnavailableException;

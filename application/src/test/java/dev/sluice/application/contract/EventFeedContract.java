@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.application.port.in.Page;
 import dev.sluice.domain.session.Change;
-import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.widget.Widget;
 import java.time.Instant;

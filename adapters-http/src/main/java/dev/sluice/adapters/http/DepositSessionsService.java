@@ -1,7 +1,7 @@
 package dev.sluice.adapters.http;
 
-import dev.sluice.application.port.in.CancelDepositSession;
 import dev.sluice.application.port.in.Caller;
+import dev.sluice.application.port.in.CancelDepositSession;
 import dev.sluice.application.port.in.GetDepositSession;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;

@@ -1,11 +1,11 @@
 package dev.sluice.adapters.http;
 
 import dev.sluice.application.port.in.CreateDepositSession.CreatedSession;
-import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.session.DepositSession;
-import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.SessionDraft;
+import dev.sluice.domain.shared.Amount;
+import dev.sluice.domain.shared.Metadata;
 import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,8 +1,8 @@
 package dev.sluice.adapters.kafka;
 
-import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.SessionEvent;
+import dev.sluice.domain.shared.Amount;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

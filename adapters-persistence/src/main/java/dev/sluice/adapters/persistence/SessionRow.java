@@ -9,9 +9,9 @@ import static dev.sluice.adapters.persistence.Columns.text;
 import static dev.sluice.adapters.persistence.Columns.utc;
 
 import dev.sluice.domain.session.DepositSession;
-import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.SessionId;
+import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.WidgetId;
 import io.helidon.dbclient.DbRow;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.application.contract.StoreFixtures;
-import dev.sluice.application.port.out.ConcurrentChangeException;
 import dev.sluice.application.port.in.Page;
+import dev.sluice.application.port.out.ConcurrentChangeException;
 import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.EventId;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sluice.application.port.out.ConcurrentChangeException;
 import dev.sluice.application.port.in.Page;
+import dev.sluice.application.port.out.ConcurrentChangeException;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.SessionId;

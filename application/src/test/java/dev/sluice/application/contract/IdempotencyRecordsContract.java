@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sluice.application.port.out.IdempotencyRecords;
 import dev.sluice.application.port.out.IdempotencyRecords.Completed;
 import dev.sluice.application.port.out.IdempotencyRecords.InProgress;
 import dev.sluice.application.port.out.IdempotencyRecords.Started;
+import dev.sluice.application.port.out.IdempotencyRecords;
 import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.widget.WidgetId;
 import java.time.Duration;

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.Observation;
 import dev.sluice.domain.session.ObservationKind;
 import dev.sluice.domain.session.PaymentStatus;
-import dev.sluice.domain.session.RecordedObservation;
 import dev.sluice.domain.session.RecordedObservation.Outcome;
+import dev.sluice.domain.session.RecordedObservation;
+import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.shared.RandomTokens;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.sluice.adapters.http;
 
-import dev.sluice.application.port.in.CancelDepositSession;
 import dev.sluice.application.port.in.Caller;
+import dev.sluice.application.port.in.CancelDepositSession;
 import dev.sluice.application.port.in.GetDepositSession;
 import dev.sluice.application.port.in.SimulatePayment;
 import dev.sluice.domain.session.DepositSession;

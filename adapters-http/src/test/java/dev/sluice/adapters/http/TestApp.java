@@ -1,5 +1,8 @@
 package dev.sluice.adapters.http;
 
+import dev.sluice.adapters.http.schema.JsonSchemaMetadataSchemas;
+import dev.sluice.application.fakes.InMemoryPorts;
+import dev.sluice.application.fakes.TestClock;
 import dev.sluice.application.service.CancelDepositSessionService;
 import dev.sluice.application.service.CreateDepositSessionService;
 import dev.sluice.application.service.CreateWidgetService;
@@ -43,8 +46,10 @@ final class TestApp {
     /** Short, so that a stream whose reader left frees its place within a test's patience. */
     static final Duration HEARTBEAT = Duration.ofMillis(500);
 
-    final TestClock clock = new TestClock();
-    final InMemoryPorts ports = new InMemoryPorts();
+    final TestClock clock = TestClock.startingNow();
+    final InMemoryPorts ports = InMemoryPorts.lenient(clock);
+    /** This module's own schema adapter, so that HTTP tests see what merchants see. */
+    final JsonSchemaMetadataSchemas schemas = new JsonSchemaMetadataSchemas();
     final TestTokens tokens = TestTokens.create(clock);
     final SessionSecrets secrets = new SessionSecrets(randomKey());
     final HttpApi api;
@@ -73,23 +78,27 @@ final class TestApp {
                 .jwt(tokens.settings())
                 .clock(clock)
                 .publicUrl(() -> URI.create(PUBLIC_URL))
-                .getPaymentPage(new GetPaymentPageService(ports))
-                .followSessionChanges(new FollowSessionChangesService(ports))
-                .createWidget(new CreateWidgetService(ports, ports, ports, clock))
-                .listWidgets(new ListWidgetsService(ports))
-                .getWidget(new GetWidgetService(ports))
-                .updateWidget(new UpdateWidgetService(ports, ports, ports, clock))
-                .deleteWidget(new DeleteWidgetService(ports, ports, clock))
-                .rotateWidgetSecret(new RotateWidgetSecretService(ports, ports, clock))
-                .getWidgetConfig(new GetWidgetConfigService(ports))
-                .createDepositSession(new CreateDepositSessionService(ports, ports, ports, ports, ports, ports, clock,
-                        secrets))
-                .getDepositSession(new GetDepositSessionService(ports, ports, ports, ports, clock, secrets))
-                .cancelDepositSession(new CancelDepositSessionService(ports, ports, ports, ports, clock, secrets))
-                .listDepositSessions(new ListDepositSessionsService(ports, ports))
-                .recordObservation(new RecordObservationService(ports, ports, ports, ports, clock))
-                .listEvents(new ListEventsService(ports))
-                .simulatePayment(new SimulatePaymentService(ports, ports, ports, ports, ports, clock, secrets));
+                .getPaymentPage(new GetPaymentPageService(ports.widgets()))
+                .followSessionChanges(new FollowSessionChangesService(ports.eventFeed()))
+                .createWidget(new CreateWidgetService(ports.widgets(), schemas, ports.unitOfWork(), clock))
+                .listWidgets(new ListWidgetsService(ports.widgets()))
+                .getWidget(new GetWidgetService(ports.widgets()))
+                .updateWidget(new UpdateWidgetService(ports.widgets(), schemas, ports.unitOfWork(), clock))
+                .deleteWidget(new DeleteWidgetService(ports.widgets(), ports.unitOfWork(), clock))
+                .rotateWidgetSecret(new RotateWidgetSecretService(ports.widgets(), ports.unitOfWork(), clock))
+                .getWidgetConfig(new GetWidgetConfigService(ports.widgets()))
+                .createDepositSession(new CreateDepositSessionService(ports.widgets(), ports.depositSessions(),
+                        ports.outbox(), ports.idempotencyRecords(), schemas, ports.unitOfWork(), clock, secrets))
+                .getDepositSession(new GetDepositSessionService(ports.widgets(), ports.depositSessions(),
+                        ports.outbox(), ports.unitOfWork(), clock, secrets))
+                .cancelDepositSession(new CancelDepositSessionService(ports.widgets(), ports.depositSessions(),
+                        ports.outbox(), ports.unitOfWork(), clock, secrets))
+                .listDepositSessions(new ListDepositSessionsService(ports.widgets(), ports.depositSessions()))
+                .recordObservation(new RecordObservationService(ports.depositSessions(), ports.observations(),
+                        ports.outbox(), ports.unitOfWork(), clock))
+                .listEvents(new ListEventsService(ports.eventFeed()))
+                .simulatePayment(new SimulatePaymentService(ports.widgets(), ports.depositSessions(),
+                        ports.observations(), ports.outbox(), ports.unitOfWork(), clock, secrets));
     }
 
     void register(HttpRouting.Builder routing) {
@@ -115,12 +124,12 @@ final class TestApp {
         change.accept(draft);
         WidgetSettings settings = WidgetRules.create(draft.build(), List.of());
         Widget.Issued issued = Widget.create(new BusinessId(business), settings, clock.now());
-        ports.add(issued.widget());
+        ports.widgets().add(issued.widget());
         return issued;
     }
 
     void disable(Widget widget) {
-        ports.update(widget.reconfigure(widget.settings(), false, clock.now()));
+        ports.widgets().update(widget.reconfigure(widget.settings(), false, clock.now()));
     }
 
     private static byte[] randomKey() {

@@ -3,6 +3,7 @@ package dev.sluice.adapters.kafka;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.Payment;
 import dev.sluice.domain.session.SessionEvent;
+import dev.sluice.domain.shared.Amount;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;

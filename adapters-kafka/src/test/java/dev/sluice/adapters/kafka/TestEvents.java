@@ -1,13 +1,14 @@
 package dev.sluice.adapters.kafka;
 
-import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.EventId;
-import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.session.Payment;
+import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.session.SessionId;
+import dev.sluice.domain.shared.Amount;
+import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.WidgetId;
 import java.time.Duration;

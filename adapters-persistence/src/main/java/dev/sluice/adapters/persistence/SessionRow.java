@@ -13,6 +13,7 @@ import dev.sluice.domain.session.Payment;
 import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.SessionId;
+import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.WidgetId;
 import io.helidon.dbclient.DbRow;

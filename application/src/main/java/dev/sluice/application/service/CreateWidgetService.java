@@ -36,7 +36,8 @@ public final class CreateWidgetService implements CreateWidget {
     @Override
     public Widget.Issued create(Caller caller, String businessId, WidgetDraft draft, List<Violation> inputViolations) {
         BusinessId business = Access.requireMember(caller, businessId);
-        List<Violation> found = SchemaCheck.withSchemaViolations(schemas, draft.text(WidgetField.METADATA_SCHEMA), inputViolations);
+        List<Violation> found = SchemaCheck.withSchemaViolations(schemas, draft.text(WidgetField.METADATA_SCHEMA),
+                inputViolations);
         WidgetSettings settings = WidgetRules.create(draft, found);
         return unitOfWork.inTransaction(() -> {
             // counted under a lock, so two concurrent creations cannot both take the tenth place

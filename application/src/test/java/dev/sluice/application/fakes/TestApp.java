@@ -16,6 +16,7 @@ import dev.sluice.application.port.in.RecordObservation;
 import dev.sluice.application.port.in.SimulatePayment;
 import dev.sluice.application.port.in.RotateWidgetSecret;
 import dev.sluice.application.port.in.UpdateWidget;
+import dev.sluice.application.port.out.UnitOfWork;
 import dev.sluice.application.service.CancelDepositSessionService;
 import dev.sluice.application.service.CreateDepositSessionService;
 import dev.sluice.application.service.CreateWidgetService;
@@ -56,13 +57,14 @@ public final class TestApp {
             new Caller.BusinessUser("watcher", Set.of(), Set.of("deposits:observe"));
     public static final Caller.Internal CONSUMER = new Caller.Internal("kafka");
 
-    public final FixedClock clock = new FixedClock(START);
-    public final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
-    public final InMemoryWidgets widgets = register(new InMemoryWidgets(unitOfWork.guard()));
-    public final InMemoryDepositSessions sessions = register(new InMemoryDepositSessions(unitOfWork.guard()));
-    public final InMemoryObservations observations = register(new InMemoryObservations(unitOfWork.guard()));
-    public final InMemoryOutbox outbox = register(new InMemoryOutbox(unitOfWork.guard()));
-    public final InMemoryIdempotencyRecords idempotency = register(new InMemoryIdempotencyRecords(unitOfWork.guard()));
+    public final TestClock clock = new TestClock(START);
+    public final InMemoryPorts ports = InMemoryPorts.strict(clock);
+    public final UnitOfWork unitOfWork = ports.unitOfWork();
+    public final InMemoryWidgets widgets = ports.widgets();
+    public final InMemoryDepositSessions sessions = ports.depositSessions();
+    public final InMemoryObservations observations = ports.observations();
+    public final InMemoryOutbox outbox = ports.outbox();
+    public final InMemoryIdempotencyRecords idempotency = ports.idempotencyRecords();
     public final FakeMetadataSchemas schemas = new FakeMetadataSchemas();
     public final SessionSecrets secrets = new SessionSecrets("a test key of thirty-two bytes!!".getBytes());
 
@@ -87,11 +89,6 @@ public final class TestApp {
     public final ListEvents listEvents = new ListEventsService(outbox);
     public final SimulatePayment simulatePayment = new SimulatePaymentService(widgets, sessions, observations, outbox,
             unitOfWork, clock, secrets);
-
-    private <T extends Transactional> T register(T store) {
-        unitOfWork.register(store);
-        return store;
-    }
 
     /** A minimal valid widget request: name and mode, everything else absent. */
     public static WidgetDraft widgetDraft(String name) {

@@ -69,7 +69,9 @@ class CreateDepositSessionServiceTest {
         assertCode(ErrorCode.NOT_FOUND, () -> app.createSession.create(command(STRANGER, sessionDraft("x"),
                 Optional.empty())));
 
-        app.updateWidget.update(OWNER, BUSINESS.value(), widgetId, new WidgetPatch(WidgetDraft.builder().set(WidgetField.ALLOWED_DOMAINS, List.of("shop.example.com")).build(), Set.of("allowedDomains"), null), List.of());
+        app.updateWidget.update(OWNER, BUSINESS.value(), widgetId, new WidgetPatch(WidgetDraft.builder()
+                .set(WidgetField.ALLOWED_DOMAINS, List.of("shop.example.com"))
+                .build(), Set.of("allowedDomains"), null), List.of());
         Command foreign = new Command(secret, widgetId, Optional.of("evil.test"), sessionDraft("x"), List.of(),
                 Optional.empty());
         assertCode(ErrorCode.DOMAIN_NOT_ALLOWED, () -> app.createSession.create(foreign));
@@ -91,7 +93,9 @@ class CreateDepositSessionServiceTest {
 
     @Test
     void schema_mismatches_are_reported_with_the_other_violations() {
-        app.updateWidget.update(OWNER, BUSINESS.value(), widgetId, new WidgetPatch(WidgetDraft.builder().set(WidgetField.METADATA_SCHEMA, "{\"required\":[\"orderId\"]}").build(), Set.of("metadataSchema"), null), List.of());
+        app.updateWidget.update(OWNER, BUSINESS.value(), widgetId, new WidgetPatch(WidgetDraft.builder()
+                .set(WidgetField.METADATA_SCHEMA, "{\"required\":[\"orderId\"]}")
+                .build(), Set.of("metadataSchema"), null), List.of());
         SessionDraft draft = new SessionDraft("0", "USDC", "polygon", "", "0xMerchant", null, null, "{\"x\":1}");
         DomainException e = assertThrows(DomainException.class,
                 () -> app.createSession.create(command(secret, draft, Optional.empty())));
@@ -105,7 +109,9 @@ class CreateDepositSessionServiceTest {
 
     @Test
     void oversized_metadata_is_reported_by_size_and_not_validated_against_the_schema() {
-        app.updateWidget.update(OWNER, BUSINESS.value(), widgetId, new WidgetPatch(WidgetDraft.builder().set(WidgetField.METADATA_SCHEMA, "{\"required\":[\"orderId\"]}").build(), Set.of("metadataSchema"), null), List.of());
+        app.updateWidget.update(OWNER, BUSINESS.value(), widgetId, new WidgetPatch(WidgetDraft.builder()
+                .set(WidgetField.METADATA_SCHEMA, "{\"required\":[\"orderId\"]}")
+                .build(), Set.of("metadataSchema"), null), List.of());
         String huge = "{\"k\":\"" + "x".repeat(2100) + "\"}";
         SessionDraft draft = new SessionDraft("1", "USDC", "polygon", "", "0xMerchant", null, null, huge);
         DomainException e = assertThrows(DomainException.class,

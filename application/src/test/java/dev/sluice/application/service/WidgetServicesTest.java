@@ -63,7 +63,12 @@ class WidgetServicesTest {
 
     @Test
     void every_violation_is_reported_together_with_the_schema_verdict_and_what_the_adapter_found() {
-        WidgetDraft draft = WidgetDraft.builder().set(WidgetField.NAME, "").set(WidgetField.MODE, "CUSTOMER_AMOUNT").set(WidgetField.SUCCESS_URL, "http://insecure.example.com").set(WidgetField.METADATA_SCHEMA, "{\"type\":\"nonsense\"}").build();
+        WidgetDraft draft = WidgetDraft.builder()
+                .set(WidgetField.NAME, "")
+                .set(WidgetField.MODE, "CUSTOMER_AMOUNT")
+                .set(WidgetField.SUCCESS_URL, "http://insecure.example.com")
+                .set(WidgetField.METADATA_SCHEMA, "{\"type\":\"nonsense\"}")
+                .build();
         Violation unknown = new Violation("colour", "unknown_field", "is not a field of a widget");
         DomainException e = assertThrows(DomainException.class,
                 () -> app.createWidget.create(OWNER, BUSINESS.value(), draft, List.of(unknown)));
@@ -76,7 +81,11 @@ class WidgetServicesTest {
     @Test
     void an_oversized_schema_is_reported_by_its_size_without_asking_the_schema_checker() {
         String huge = "{\"description\":\"" + "x".repeat(2100) + "\"}";
-        WidgetDraft draft = WidgetDraft.builder().set(WidgetField.NAME, "Shop").set(WidgetField.MODE, "CUSTOMER_AMOUNT").set(WidgetField.METADATA_SCHEMA, huge).build();
+        WidgetDraft draft = WidgetDraft.builder()
+                .set(WidgetField.NAME, "Shop")
+                .set(WidgetField.MODE, "CUSTOMER_AMOUNT")
+                .set(WidgetField.METADATA_SCHEMA, huge)
+                .build();
         assertCode(ErrorCode.VALIDATION_FAILED, () -> app.createWidget.create(OWNER, BUSINESS.value(), draft, List.of()));
         assertEquals(List.of(), app.schemas.checkedSchemas());
     }
@@ -109,7 +118,9 @@ class WidgetServicesTest {
     void an_update_changes_what_it_names_and_can_disable_the_widget() {
         Widget.Issued issued = app.newWidget();
         app.clock.advance(Duration.ofMinutes(1));
-        WidgetPatch patch = new WidgetPatch(WidgetDraft.builder().set(WidgetField.ALLOWED_DOMAINS, List.of("shop.example.com")).build(),
+        WidgetPatch patch = new WidgetPatch(WidgetDraft.builder()
+                .set(WidgetField.ALLOWED_DOMAINS, List.of("shop.example.com"))
+                .build(),
                 Set.of("allowedDomains"), false);
         Widget updated = app.updateWidget.update(OWNER, BUSINESS.value(), issued.widget().id().value(), patch, List.of());
         assertEquals(List.of("shop.example.com"), updated.settings().allowedDomains());
@@ -193,7 +204,9 @@ class WidgetServicesTest {
         Widget.Issued issued = app.newWidget();
         String id = issued.widget().id().value();
         Caller secret = new Caller.SecretHolder(issued.clientSecret());
-        app.updateWidget.update(OWNER, BUSINESS.value(), id, new WidgetPatch(WidgetDraft.builder().set(WidgetField.ALLOWED_DOMAINS, List.of("*.example.com")).build(), Set.of("allowedDomains"), null), List.of());
+        app.updateWidget.update(OWNER, BUSINESS.value(), id, new WidgetPatch(WidgetDraft.builder()
+                .set(WidgetField.ALLOWED_DOMAINS, List.of("*.example.com"))
+                .build(), Set.of("allowedDomains"), null), List.of());
 
         assertEquals(new WidgetConfig(Optional.empty(), Optional.of("domain_not_allowed")),
                 app.getWidgetConfig.get(secret, id, Optional.of("evil.test")));

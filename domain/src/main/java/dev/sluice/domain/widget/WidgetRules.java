@@ -37,6 +37,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -100,21 +101,23 @@ public final class WidgetRules {
             length(violations, "name", name, 1, 128);
         }
         WidgetMode mode = violations.hasField("mode") ? null
-                : enumValue(violations, "mode", draft.text(MODE), WidgetMode.class, null);
+                : enumValue(violations, "mode", draft.text(MODE), WidgetMode.class, true);
         Amount min = amount(violations, "minAmount", draft.text(MIN_AMOUNT));
         Amount max = amount(violations, "maxAmount", draft.text(MAX_AMOUNT));
         checkBounds(violations, mode, draft, min, max);
-        List<String> networks = list(violations, "allowedNetworks", draft.texts(ALLOWED_NETWORKS),
+        list(violations, "allowedNetworks", draft.texts(ALLOWED_NETWORKS),
                 (field, value) -> length(violations, field, value, 4, 66));
-        List<String> currencies = list(violations, "allowedCurrencies", draft.texts(ALLOWED_CURRENCIES),
+        list(violations, "allowedCurrencies", draft.texts(ALLOWED_CURRENCIES),
                 (field, value) -> currency(violations, field, value));
-        List<String> addresses = list(violations, "allowedDepositAddresses", draft.texts(ALLOWED_DEPOSIT_ADDRESSES),
+        list(violations, "allowedDepositAddresses", draft.texts(ALLOWED_DEPOSIT_ADDRESSES),
                 (field, value) -> length(violations, field, value, 1, 128));
-        List<String> domains = list(violations, "allowedDomains", draft.texts(ALLOWED_DOMAINS),
+        list(violations, "allowedDomains", draft.texts(ALLOWED_DOMAINS),
                 (field, value) -> domain(violations, field, value));
-        List<String> methods = list(violations, "allowedMethods", draft.texts(ALLOWED_METHODS),
+        List<String> methods = draft.texts(ALLOWED_METHODS);
+        list(violations, "allowedMethods", methods,
                 (field, value) -> length(violations, field, value, 1, MAX_METHOD_LENGTH));
-        if (!violations.hasField("allowedMethods") && methods.size() > MAX_METHODS) {
+        if (!violations.hasField("allowedMethods") && methods != null
+                && methods.stream().filter(Objects::nonNull).count() > MAX_METHODS) {
             violations.add("allowedMethods", "too_long", "must list at most " + MAX_METHODS + " methods");
         }
         optional(violations, "successUrl", draft.text(SUCCESS_URL), WidgetRules::url);
@@ -127,8 +130,9 @@ public final class WidgetRules {
         optional(violations, "defaultDepositAddress", draft.text(DEFAULT_DEPOSIT_ADDRESS),
                 (v, field, value) -> length(v, field, value, 1, 128));
         optional(violations, "metadataSchema", draft.text(METADATA_SCHEMA), WidgetRules::schemaSize);
-        RenderMode renderMode = violations.hasField("renderMode") ? null
-                : enumValue(violations, "renderMode", draft.text(RENDER_MODE), RenderMode.class, RenderMode.IFRAME);
+        if (!violations.hasField("renderMode")) {
+            enumValue(violations, "renderMode", draft.text(RENDER_MODE), RenderMode.class, false);
+        }
         optional(violations, "color", draft.text(WidgetField.COLOR),
                 (v, field, value) -> matches(v, field, value, COLOR, "a colour #RRGGBBAA"));
         optional(violations, "emoji", draft.text(EMOJI), (v, field, value) -> length(v, field, value, 1, 8));
@@ -166,13 +170,14 @@ public final class WidgetRules {
         return new Amount(text);
     }
 
+    /** The constant named {@code text}; {@code null} when absent (a violation if required) or unknown. */
     private static <E extends Enum<E>> E enumValue(Violations violations, String field, String text, Class<E> type,
-            E whenAbsent) {
+            boolean required) {
         if (text == null) {
-            if (whenAbsent == null) {
+            if (required) {
                 violations.add(field, "required", "is required");
             }
-            return whenAbsent;
+            return null;
         }
         for (E candidate : type.getEnumConstants()) {
             if (candidate.name().equals(text)) {
@@ -187,23 +192,26 @@ public final class WidgetRules {
         return null;
     }
 
+    /** A rule adding what is wrong with one value to the violations it holds. */
     @FunctionalInterface
     private interface ElementRule {
-        boolean check(String field, String value);
+        void check(String field, String value);
     }
 
+    /** A rule adding what is wrong with a field's value to {@code violations}. */
     @FunctionalInterface
     private interface FieldRule {
-        boolean check(Violations violations, String field, String value);
+        void check(Violations violations, String field, String value);
     }
 
-    private static List<String> list(Violations violations, String field, List<String> values, ElementRule rule) {
+    /** Checks every element of a list that nothing reported on yet, each named by its index. */
+    private static void list(Violations violations, String field, List<String> values, ElementRule rule) {
         if (values == null || violations.hasFieldOrPart(field)) {
-            return values == null ? List.of() : copyWithoutNulls(values);
+            return;
         }
         if (values.size() > MAX_LIST_ENTRIES) {
             violations.add(field, "too_long", "must list at most " + MAX_LIST_ENTRIES + " entries");
-            return copyWithoutNulls(values);
+            return;
         }
         for (int i = 0; i < values.size(); i++) {
             String element = field + "/" + i;
@@ -211,11 +219,6 @@ public final class WidgetRules {
                 rule.check(element, values.get(i));
             }
         }
-        return copyWithoutNulls(values);
-    }
-
-    private static List<String> copyWithoutNulls(List<String> values) {
-        return values.stream().filter(v -> v != null).toList();
     }
 
     private static void optional(Violations violations, String field, String value, FieldRule rule) {
@@ -224,28 +227,22 @@ public final class WidgetRules {
         }
     }
 
-    private static boolean currency(Violations violations, String field, String value) {
-        return length(violations, field, value, 2, 8)
-                && matches(violations, field, value, TextRules.CURRENCY, "2-8 uppercase letters or digits");
+    private static void currency(Violations violations, String field, String value) {
+        if (length(violations, field, value, 2, 8)) {
+            matches(violations, field, value, TextRules.CURRENCY, "2-8 uppercase letters or digits");
+        }
     }
 
-    private static boolean domain(Violations violations, String field, String value) {
+    private static void domain(Violations violations, String field, String value) {
         if (value.length() > MAX_DOMAIN_LENGTH || !DOMAIN.matcher(value).matches()) {
             violations.add(field, "invalid_format", "must be a host name such as shop.example.com or *.example.com");
-            return false;
         }
-        return true;
     }
 
-    private static boolean url(Violations violations, String field, String value) {
-        if (!length(violations, field, value, 1, MAX_URL_LENGTH)) {
-            return false;
-        }
-        if (!isAbsoluteHttps(value)) {
+    private static void url(Violations violations, String field, String value) {
+        if (length(violations, field, value, 1, MAX_URL_LENGTH) && !isAbsoluteHttps(value)) {
             violations.add(field, "invalid_format", "must be an absolute https URL");
-            return false;
         }
-        return true;
     }
 
     private static boolean isAbsoluteHttps(String value) {
@@ -258,49 +255,35 @@ public final class WidgetRules {
         }
     }
 
-    private static boolean sessionTtl(Violations violations, String field, String value) {
+    private static void sessionTtl(Violations violations, String field, String value) {
         Duration ttl;
         try {
             ttl = Duration.parse(value);
         } catch (DateTimeParseException e) {
             violations.add(field, "invalid_format", "must be an ISO 8601 duration such as PT30M");
-            return false;
+            return;
         }
         if (ttl.compareTo(MIN_SESSION_TTL) < 0) {
             violations.add(field, "below_minimum", "must be at least PT5M");
-            return false;
-        }
-        if (ttl.compareTo(MAX_SESSION_TTL) > 0) {
+        } else if (ttl.compareTo(MAX_SESSION_TTL) > 0) {
             violations.add(field, "above_maximum", "must be at most PT24H");
-            return false;
         }
-        return true;
     }
 
-    private static boolean tolerance(Violations violations, String field, String value) {
+    private static void tolerance(Violations violations, String field, String value) {
         if (!Amount.isWellFormed(value)) {
             violations.add(field, "invalid_format", "must be a decimal number from 0 to 50, such as 2.5");
-            return false;
-        }
-        if (new Amount(value).compareTo(MAX_TOLERANCE) > 0) {
+        } else if (new Amount(value).compareTo(MAX_TOLERANCE) > 0) {
             violations.add(field, "above_maximum", "must be at most 50");
-            return false;
         }
-        return true;
     }
 
-    private static boolean schemaSize(Violations violations, String field, String value) {
+    private static void schemaSize(Violations violations, String field, String value) {
         int bytes = Metadata.byteLength(value);
         if (bytes < 1) {
             violations.add(field, "too_short", "must not be empty");
-            return false;
-        }
-        if (bytes > MAX_SCHEMA_BYTES) {
+        } else if (bytes > MAX_SCHEMA_BYTES) {
             violations.add(field, "too_long", "must be at most " + MAX_SCHEMA_BYTES + " bytes, is " + bytes);
-            return false;
         }
-        return true;
     }
-
-
 }

@@ -25,6 +25,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DepositSessionTest {
 
     @Test
+    void a_session_keeps_the_version_it_was_read_at_for_optimistic_locking() {
+        DepositSession fresh = TestSessions.created();
+        DepositSession read = DepositSession.restore(fresh.id(), fresh.widgetId(), fresh.businessId(), fresh.terms(),
+                fresh.status(), List.of(), false, fresh.createdAt(), fresh.expiresAt(), null, null, 1, 4);
+
+        assertEquals(0, fresh.version());
+        assertEquals(4, read.version());
+        assertEquals(4, read.cancel(CREATED_AT.plusSeconds(1)).session().version());
+    }
+
+    @Test
     void a_new_session_expires_after_its_widgets_session_ttl() {
         Widget widget = WidgetDrafts.valid().set(WidgetField.SESSION_TTL, "PT2H").widget(new BusinessId("biz_1"));
 

@@ -117,6 +117,10 @@ class WidgetRulesTest {
                 rule("schema of 2048 bytes", w -> w.set(WidgetField.METADATA_SCHEMA, schemaOfBytes(2048)), null),
                 rule("schema of 2049 bytes", w -> w.set(WidgetField.METADATA_SCHEMA, schemaOfBytes(2049)), "metadataSchema too_long"),
                 rule("schema empty", w -> w.set(WidgetField.METADATA_SCHEMA, ""), "metadataSchema too_short"),
+                rule("schema of 1 byte", w -> w.set(WidgetField.METADATA_SCHEMA, "x"), null),
+                rule("domain of 253 chars", w -> w.set(WidgetField.ALLOWED_DOMAINS, List.of(domainOf(253))), null),
+                rule("domain of 254 chars", w -> w.set(WidgetField.ALLOWED_DOMAINS, List.of(domainOf(254))),
+                        "allowedDomains/0 invalid_format"),
                 rule("render mode popup", w -> w.set(WidgetField.RENDER_MODE, "POPUP"), null),
                 rule("render mode unknown", w -> w.set(WidgetField.RENDER_MODE, "MODAL"), "renderMode invalid_value"),
                 rule("color", w -> w.set(WidgetField.COLOR, "#1a2B3cFF"), null),
@@ -287,6 +291,37 @@ class WidgetRulesTest {
     }
 
     @Test
+    void what_the_adapter_already_reported_is_not_checked_again() {
+        WidgetDraft draft = WidgetDrafts.valid()
+                .set(WidgetField.ALLOWED_NETWORKS, List.of("abc", "polygon"))
+                .set(WidgetField.NAME, "")
+                .set(WidgetField.SUCCESS_URL, "http://shop.example.com")
+                .build();
+        List<Violation> fromTheAdapter = List.of(new Violation("allowedNetworks/1", "invalid_type", "must be a string"),
+                new Violation("name", "invalid_type", "must be a string"),
+                new Violation("successUrl", "invalid_type", "must be a string"));
+
+        DomainException e = assertThrows(DomainException.class, () -> WidgetRules.create(draft, fromTheAdapter));
+
+        assertEquals(fromTheAdapter, e.violations());
+    }
+
+    @Test
+    void a_list_reported_as_a_whole_is_not_checked_element_by_element() {
+        WidgetDraft draft = WidgetDrafts.valid().set(WidgetField.ALLOWED_CURRENCIES, List.of("usdc")).build();
+        List<Violation> fromTheAdapter = List.of(new Violation("allowedCurrencies", "too_long", "too many"));
+
+        DomainException e = assertThrows(DomainException.class, () -> WidgetRules.create(draft, fromTheAdapter));
+
+        assertEquals(fromTheAdapter, e.violations());
+    }
+
+    @Test
+    void a_schema_of_one_byte_is_worth_checking() {
+        assertEquals(true, WidgetRules.schemaWithinSize("x"));
+    }
+
+    @Test
     void a_schema_is_small_enough_to_check_from_1_to_2048_bytes() {
         assertEquals(false, WidgetRules.schemaWithinSize(""));
         assertEquals(true, WidgetRules.schemaWithinSize(schemaOfBytes(2048)));
@@ -320,6 +355,19 @@ class WidgetRulesTest {
         w.set(WidgetField.MODE, "FIXED_AMOUNT");
         w.set(WidgetField.MIN_AMOUNT, min);
         w.set(WidgetField.MAX_AMOUNT, max);
+    }
+
+    /** A host name of {@code length} characters, labels of at most 63 letters. */
+    private static String domainOf(int length) {
+        StringBuilder domain = new StringBuilder();
+        while (domain.length() < length) {
+            int left = length - domain.length();
+            domain.append("a".repeat(Math.min(63, left - (left > 63 ? 2 : 0))));
+            if (domain.length() < length) {
+                domain.append('.');
+            }
+        }
+        return domain.toString();
     }
 
     private static String url(int length) {

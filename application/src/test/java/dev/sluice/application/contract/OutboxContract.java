@@ -1,12 +1,13 @@
-package dev.sluice.adapters.persistence;
+package dev.sluice.application.contract;
 
-import static dev.sluice.adapters.persistence.Fixtures.newBusiness;
-import static dev.sluice.adapters.persistence.Fixtures.states;
+import static dev.sluice.application.contract.StoreFixtures.newBusiness;
+import static dev.sluice.application.contract.StoreFixtures.states;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.application.fakes.TestClock;
 import dev.sluice.application.port.out.Outbox;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.EventId;
@@ -30,14 +31,22 @@ import org.junit.jupiter.api.Test;
  * Claims see the whole table, so these tests date their events in 1800, before any other test's,
  * hand back whatever else a claim returns, and publish their own events when they end.
  */
-abstract class OutboxContract {
+public abstract class OutboxContract {
     private static final Instant EPOCH = Instant.parse("1800-01-01T00:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(1);
 
-    abstract PersistenceModule db();
+    protected abstract StorePorts store();
 
     /** The same database seen by another Sluice instance. */
-    abstract PersistenceModule otherInstance();
+    protected abstract StorePorts otherInstance();
+
+    /** The clock the store's leases and publication times follow. */
+    protected abstract TestClock clock();
+
+    /** More events than the store handles in one batch (one statement, one page). */
+    protected int moreThanOneBatch() {
+        return 250;
+    }
 
     private Widget widget;
     private DepositSession session;
@@ -47,11 +56,11 @@ abstract class OutboxContract {
     private final Set<EventId> mine = new HashSet<>();
 
     @BeforeEach
-    void sessionWithTwoEvents() {
-        widget = Fixtures.storedWidget(db(), newBusiness(), EPOCH);
-        var creation = Fixtures.storedSession(db(), widget, EPOCH);
+    public void sessionWithTwoEvents() {
+        widget = StoreFixtures.storedWidget(store(), newBusiness(), EPOCH);
+        var creation = StoreFixtures.storedSession(store(), widget, EPOCH);
         var cancellation = creation.session().cancel(EPOCH.plusSeconds(1));
-        Fixtures.store(db(), cancellation);
+        StoreFixtures.store(store(), cancellation);
         session = cancellation.session();
         created = creation.events().getFirst();
         cancelled = cancellation.events().getFirst();
@@ -59,24 +68,24 @@ abstract class OutboxContract {
     }
 
     @AfterEach
-    void publishWhatIsLeft() {
-        db().outbox().markPublished(List.copyOf(mine));
+    public void publishWhatIsLeft() {
+        store().outbox().markPublished(List.copyOf(mine));
     }
 
     @Test
-    void handsOutASessionsEventsOneAtATimeInSequence() {
-        assertEquals(states(List.of(created)), states(claimMine(db().outbox())));
-        db().outbox().markPublished(List.of(created.id()));
+    public void handsOutASessionsEventsOneAtATimeInSequence() {
+        assertEquals(states(List.of(created)), states(claimMine(store().outbox())));
+        store().outbox().markPublished(List.of(created.id()));
 
-        assertEquals(states(List.of(cancelled)), states(claimMine(db().outbox())));
-        db().outbox().markPublished(List.of(cancelled.id()));
+        assertEquals(states(List.of(cancelled)), states(claimMine(store().outbox())));
+        store().outbox().markPublished(List.of(cancelled.id()));
 
-        assertTrue(claimMine(db().outbox()).isEmpty());
+        assertTrue(claimMine(store().outbox()).isEmpty());
     }
 
     @Test
-    void theEventCarriesTheSessionAsItWasThen() {
-        SessionEvent claimed = claimMine(db().outbox()).getFirst();
+    public void theEventCarriesTheSessionAsItWasThen() {
+        SessionEvent claimed = claimMine(store().outbox()).getFirst();
 
         assertEquals(PaymentStatus.CREATED, claimed.status());
         assertEquals(1, claimed.sequence());
@@ -87,104 +96,103 @@ abstract class OutboxContract {
     }
 
     @Test
-    void aLeasedEventIsNotHandedToAnotherInstance() {
-        assertEquals(states(List.of(created)), states(claimMine(db().outbox())));
+    public void aLeasedEventIsNotHandedToAnotherInstance() {
+        assertEquals(states(List.of(created)), states(claimMine(store().outbox())));
 
         assertTrue(claimMine(otherInstance().outbox()).isEmpty());
     }
 
     @Test
-    void aSessionsNextEventWaitsWhileAnotherInstanceHoldsTheEarlierOne() {
-        assertEquals(states(List.of(created)), states(claimMine(db().outbox())));
+    public void aSessionsNextEventWaitsWhileAnotherInstanceHoldsTheEarlierOne() {
+        assertEquals(states(List.of(created)), states(claimMine(store().outbox())));
 
         assertTrue(claimMine(otherInstance().outbox()).isEmpty());
-        db().outbox().markPublished(List.of(created.id()));
+        store().outbox().markPublished(List.of(created.id()));
         assertEquals(states(List.of(cancelled)), states(claimMine(otherInstance().outbox())));
     }
 
     @Test
-    void aSessionsNextEventLeavesWhenTheEarlierOnesArePublishedAndPruned() {
-        db().outbox().markPublished(List.of(created.id()));
-        db().assignFeedPositions();
-        assertTrue(db().outbox().prunePublishedBefore(Instant.now().plusSeconds(1)) >= 1);
+    public void aSessionsNextEventLeavesWhenTheEarlierOnesArePublishedAndPruned() {
+        store().outbox().markPublished(List.of(created.id()));
+        store().settle();
+        assertTrue(store().outbox().prunePublishedBefore(clock().now().plusSeconds(1)) >= 1);
 
-        assertEquals(states(List.of(cancelled)), states(claimMine(db().outbox())));
+        assertEquals(states(List.of(cancelled)), states(claimMine(store().outbox())));
     }
 
     @Test
-    void aReleasedEventIsHandedOutAgain() {
-        claimMine(db().outbox());
-        db().outbox().release(List.of(created.id()));
+    public void aReleasedEventIsHandedOutAgain() {
+        claimMine(store().outbox());
+        store().outbox().release(List.of(created.id()));
 
         assertEquals(states(List.of(created)), states(claimMine(otherInstance().outbox())));
     }
 
     @Test
-    void anExpiredLeaseFreesTheEvent() throws InterruptedException {
-        assertEquals(states(List.of(created)), states(claimMine(db().outbox(), Duration.ofMillis(1))));
-        Thread.sleep(20);
+    public void anExpiredLeaseFreesTheEvent() {
+        assertEquals(states(List.of(created)), states(claimMine(store().outbox(), Duration.ofMillis(1))));
+        clock().advance(Duration.ofMillis(20));
 
         assertEquals(states(List.of(created)), states(claimMine(otherInstance().outbox())));
     }
 
     @Test
-    void onlyTheLeaseHolderCanReleaseAnEvent() {
-        claimMine(db().outbox());
+    public void onlyTheLeaseHolderCanReleaseAnEvent() {
+        claimMine(store().outbox());
         otherInstance().outbox().release(List.of(created.id()));
 
         assertTrue(claimMine(otherInstance().outbox()).isEmpty());
     }
 
     @Test
-    void theBacklogCountsWaitingEventsAndTheOldest() {
-        Outbox.Backlog backlog = db().outbox().backlog();
+    public void theBacklogCountsWaitingEventsAndTheOldest() {
+        Outbox.Backlog backlog = store().outbox().backlog();
 
         assertTrue(backlog.count() >= 2);
         assertNotNull(backlog.oldestCreatedAt());
         assertFalse(backlog.oldestCreatedAt().isAfter(EPOCH));
 
-        db().outbox().markPublished(List.of(created.id(), cancelled.id()));
-        assertEquals(backlog.count() - 2, db().outbox().backlog().count());
+        store().outbox().markPublished(List.of(created.id(), cancelled.id()));
+        assertEquals(backlog.count() - 2, store().outbox().backlog().count());
     }
 
     @Test
-    void pruningDeletesPublishedEventsOnly() {
-        db().outbox().markPublished(List.of(created.id()));
-        db().assignFeedPositions();
+    public void pruningDeletesPublishedEventsOnly() {
+        store().outbox().markPublished(List.of(created.id()));
+        store().settle();
 
-        assertTrue(db().outbox().prunePublishedBefore(Instant.now().plusSeconds(1)) >= 1);
+        assertTrue(store().outbox().prunePublishedBefore(clock().now().plusSeconds(1)) >= 1);
 
-        List<EventId> left = db().eventFeed().listForBusiness(widget.businessId(), Optional.empty(), 10).items()
+        List<EventId> left = store().eventFeed().listForBusiness(widget.businessId(), Optional.empty(), 10).items()
                 .stream().map(SessionEvent::id).toList();
         assertEquals(List.of(cancelled.id()), left);
     }
 
     @Test
-    void marksExactlyTheEventsItIsGivenEvenMoreThanOneStatementHolds() {
-        // more events than one list statement takes, and a count no power of two
-        List<SessionEvent> events = storedSessionWithEvents(EPOCH.plusSeconds(60), ListStatement.MAX + 90);
+    public void marksExactlyTheEventsItIsGivenEvenMoreThanOneStatementHolds() {
+        List<SessionEvent> events = storedSessionWithEvents(EPOCH.plusSeconds(60), moreThanOneBatch());
 
-        db().outbox().markPublished(ids(events.subList(0, events.size() - 1)));
+        store().outbox().markPublished(ids(events.subList(0, events.size() - 1)));
 
-        assertEquals(List.of(events.getLast().id()), ids(claimAmong(db().outbox(), events)));
+        assertEquals(List.of(events.getLast().id()), ids(claimAmong(store().outbox(), events)));
     }
 
     @Test
-    void releasesExactlyTheEventsItIsGiven() {
+    public void releasesExactlyTheEventsItIsGiven() {
         List<SessionEvent> firsts = new ArrayList<>();
         for (int s = 0; s < 40; s++) {
             firsts.add(storedSessionWithEvents(EPOCH.plusSeconds(60 + s), 1).getFirst());
         }
-        assertEquals(ids(firsts), ids(claimAmong(db().outbox(), firsts)));
+        assertEquals(ids(firsts), ids(claimAmong(store().outbox(), firsts)));
         List<SessionEvent> released = firsts.subList(7, 32);
 
-        db().outbox().release(ids(released));
+        store().outbox().release(ids(released));
 
         assertEquals(ids(released), ids(claimAmong(otherInstance().outbox(), firsts)));
     }
 
     @Test
-    void publishedEventsNeitherHideNorReorderTheWaitingOnes() {
+    public void publishedEventsNeitherHideNorReorderTheWaitingOnes() {
         List<SessionEvent> published = new ArrayList<>();
         List<SessionEvent> nextOfEach = new ArrayList<>();
         // stored latest first, so that the claim's order is the events' time, not the insertion order
@@ -194,20 +202,20 @@ abstract class OutboxContract {
             nextOfEach.addFirst(events.get(15));
         }
 
-        db().outbox().markPublished(ids(published));
+        store().outbox().markPublished(ids(published));
 
-        assertEquals(ids(nextOfEach), ids(claimAmong(db().outbox(), nextOfEach)));
+        assertEquals(ids(nextOfEach), ids(claimAmong(store().outbox(), nextOfEach)));
     }
 
     /** A new session with {@code count} events, the n-th at {@code at} + n ms, appended in one transaction. */
     private List<SessionEvent> storedSessionWithEvents(Instant at, int count) {
-        DepositSession newSession = Fixtures.newSession(widget, at).session();
+        DepositSession newSession = StoreFixtures.newSession(widget, at).session();
         List<SessionEvent> events = IntStream.rangeClosed(1, count)
                 .mapToObj(n -> new SessionEvent(EventId.generate(), n, null, at.plusMillis(n), newSession))
                 .toList();
-        db().unitOfWork().inTransaction(() -> {
-            db().depositSessions().add(newSession);
-            db().outbox().append(events);
+        store().unitOfWork().inTransaction(() -> {
+            store().depositSessions().add(newSession);
+            store().outbox().append(events);
             return null;
         });
         events.forEach(event -> mine.add(event.id()));

@@ -1,13 +1,13 @@
 package dev.sluice.adapters.persistence;
 
-class WidgetsMariaDbTest extends WidgetsContract {
+class H2ContractsTest extends DatabaseContracts {
     @Override
     PersistenceModule db() {
-        return TestDatabases.mariaDb();
+        return TestDatabases.h2();
     }
 
     @Override
     PersistenceModule otherInstance() {
-        return TestDatabases.mariaDbOther();
+        return TestDatabases.h2Other();
     }
 }

@@ -1,6 +1,6 @@
 package dev.sluice.adapters.persistence;
 
-class OutboxMariaDbTest extends OutboxContract {
+class MariaDbContractsTest extends DatabaseContracts {
     @Override
     PersistenceModule db() {
         return TestDatabases.mariaDb();

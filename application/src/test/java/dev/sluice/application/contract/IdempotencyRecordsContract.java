@@ -1,14 +1,14 @@
-package dev.sluice.adapters.persistence;
+package dev.sluice.application.contract;
 
-import static dev.sluice.adapters.persistence.Fixtures.newBusiness;
+import static dev.sluice.application.contract.StoreFixtures.newBusiness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sluice.application.port.out.IdempotencyRecords;
 import dev.sluice.application.port.out.IdempotencyRecords.Completed;
 import dev.sluice.application.port.out.IdempotencyRecords.InProgress;
 import dev.sluice.application.port.out.IdempotencyRecords.Started;
+import dev.sluice.application.port.out.IdempotencyRecords;
 import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.widget.WidgetId;
 import java.time.Duration;
@@ -16,38 +16,43 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-abstract class IdempotencyRecordsContract {
+public abstract class IdempotencyRecordsContract {
     private static final Instant NOW = Instant.parse("2026-06-09T12:30:00.123Z");
     private static final String KEY = "order-7 retry ✓";
 
-    abstract PersistenceModule db();
+    protected abstract StorePorts store();
+
+    /** More records than the store forgets in one batch. */
+    protected int moreThanOneBatch() {
+        return 50;
+    }
 
     private IdempotencyRecords records;
     private WidgetId widget;
 
     @BeforeEach
-    void freshWidget() {
-        records = db().idempotencyRecords();
-        widget = Fixtures.storedWidget(db(), newBusiness(), NOW).id();
+    public void freshWidget() {
+        records = store().idempotencyRecords();
+        widget = StoreFixtures.storedWidget(store(), newBusiness(), NOW).id();
     }
 
     @Test
-    void aFreeKeyIsStarted() {
+    public void aFreeKeyIsStarted() {
         assertEquals(new Started(), records.begin(widget, KEY, "fp1", NOW));
     }
 
     @Test
-    void aSecondRequestWhileTheFirstRunsSeesItInProgress() {
+    public void aSecondRequestWhileTheFirstRunsSeesItInProgress() {
         records.begin(widget, KEY, "fp1", NOW);
 
         assertEquals(new InProgress("fp1"), records.begin(widget, KEY, "fp2", NOW.plusSeconds(1)));
     }
 
     @Test
-    void aCompletedRequestNamesItsSession() {
+    public void aCompletedRequestNamesItsSession() {
         SessionId session = SessionId.generate();
         records.begin(widget, KEY, "fp1", NOW);
-        db().unitOfWork().inTransaction(() -> {
+        store().unitOfWork().inTransaction(() -> {
             records.complete(widget, KEY, session);
             return null;
         });
@@ -56,7 +61,7 @@ abstract class IdempotencyRecordsContract {
     }
 
     @Test
-    void aRecordOlderThanADayIsReplaced() {
+    public void aRecordOlderThanADayIsReplaced() {
         records.begin(widget, KEY, "fp1", NOW);
         records.complete(widget, KEY, SessionId.generate());
 
@@ -65,7 +70,7 @@ abstract class IdempotencyRecordsContract {
     }
 
     @Test
-    void aRequestInProgressForAMinuteIsTakenOver() {
+    public void aRequestInProgressForAMinuteIsTakenOver() {
         records.begin(widget, KEY, "fp1", NOW);
 
         assertEquals(new InProgress("fp1"), records.begin(widget, KEY, "fp1", NOW.plusSeconds(59)));
@@ -73,7 +78,7 @@ abstract class IdempotencyRecordsContract {
     }
 
     @Test
-    void aReleasedKeyIsFreeAgain() {
+    public void aReleasedKeyIsFreeAgain() {
         records.begin(widget, KEY, "fp1", NOW);
         records.release(widget, KEY);
 
@@ -81,7 +86,7 @@ abstract class IdempotencyRecordsContract {
     }
 
     @Test
-    void releaseNeverForgetsACompletedRequest() {
+    public void releaseNeverForgetsACompletedRequest() {
         SessionId session = SessionId.generate();
         records.begin(widget, KEY, "fp1", NOW);
         records.complete(widget, KEY, session);
@@ -91,9 +96,9 @@ abstract class IdempotencyRecordsContract {
     }
 
     @Test
-    void keysAreScopedToTheWidgetAndCompareExactly() {
+    public void keysAreScopedToTheWidgetAndCompareExactly() {
         records.begin(widget, KEY, "fp1", NOW);
-        WidgetId other = Fixtures.storedWidget(db(), newBusiness(), NOW).id();
+        WidgetId other = StoreFixtures.storedWidget(store(), newBusiness(), NOW).id();
 
         assertEquals(new Started(), records.begin(other, KEY, "fp1", NOW));
         assertEquals(new Started(), records.begin(widget, KEY.toUpperCase(), "fp1", NOW));
@@ -101,11 +106,11 @@ abstract class IdempotencyRecordsContract {
     }
 
     @Test
-    void recordsOlderThanADayAreForgottenYoungerOnesKept() {
+    public void recordsOlderThanADayAreForgottenYoungerOnesKept() {
         SessionId session = SessionId.generate();
         records.begin(widget, KEY, "fp1", NOW);
         records.begin(widget, "younger", "fp2", NOW.plus(Duration.ofHours(2)));
-        db().unitOfWork().inTransaction(() -> {
+        store().unitOfWork().inTransaction(() -> {
             records.complete(widget, "younger", session);
             return null;
         });
@@ -119,8 +124,8 @@ abstract class IdempotencyRecordsContract {
     }
 
     @Test
-    void aPurgeDeletesMoreThanOneBatch() {
-        int count = JdbcIdempotencyRecords.PURGE_BATCH + 1;
+    public void aPurgeDeletesMoreThanOneBatch() {
+        int count = moreThanOneBatch();
         for (int i = 0; i < count; i++) {
             records.begin(widget, "bulk-" + i, "fp", NOW.minus(Duration.ofDays(30)));
         }
@@ -130,8 +135,8 @@ abstract class IdempotencyRecordsContract {
     }
 
     @Test
-    void beginCommitsEvenWhenTheSurroundingWorkFails() {
-        assertThrows(IllegalStateException.class, () -> db().unitOfWork().inTransaction(() -> {
+    public void beginCommitsEvenWhenTheSurroundingWorkFails() {
+        assertThrows(IllegalStateException.class, () -> store().unitOfWork().inTransaction(() -> {
             records.begin(widget, KEY, "fp1", NOW);
             throw new IllegalStateException("the request died");
         }));

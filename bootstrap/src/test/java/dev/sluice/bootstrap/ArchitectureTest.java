@@ -33,19 +33,37 @@ class ArchitectureTest {
     static final ArchRule http_adapter_does_not_use_other_adapters = noClasses()
             .that().resideInAPackage("dev.sluice.adapters.http..")
             .should().dependOnClassesThat()
-            .resideInAnyPackage("dev.sluice.adapters.persistence..", "dev.sluice.adapters.kafka..", "dev.sluice.bootstrap..");
+            .resideInAnyPackage("dev.sluice.adapters.persistence..", "dev.sluice.adapters.kafka..",
+                    "dev.sluice.adapters.webhooks..", "dev.sluice.bootstrap..");
 
     @ArchTest
     static final ArchRule persistence_adapter_does_not_use_other_adapters = noClasses()
             .that().resideInAPackage("dev.sluice.adapters.persistence..")
             .should().dependOnClassesThat()
-            .resideInAnyPackage("dev.sluice.adapters.http..", "dev.sluice.adapters.kafka..", "dev.sluice.bootstrap..");
+            .resideInAnyPackage("dev.sluice.adapters.http..", "dev.sluice.adapters.kafka..",
+                    "dev.sluice.adapters.webhooks..", "dev.sluice.bootstrap..");
 
     @ArchTest
     static final ArchRule kafka_adapter_does_not_use_other_adapters = noClasses()
             .that().resideInAPackage("dev.sluice.adapters.kafka..")
             .should().dependOnClassesThat()
-            .resideInAnyPackage("dev.sluice.adapters.http..", "dev.sluice.adapters.persistence..", "dev.sluice.bootstrap..");
+            .resideInAnyPackage("dev.sluice.adapters.http..", "dev.sluice.adapters.persistence..",
+                    "dev.sluice.adapters.webhooks..", "dev.sluice.bootstrap..");
+
+    @ArchTest
+    static final ArchRule webhook_adapter_does_not_use_other_adapters = noClasses()
+            .that().resideInAPackage("dev.sluice.adapters.webhooks..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("dev.sluice.adapters.http..", "dev.sluice.adapters.persistence..",
+                    "dev.sluice.adapters.kafka..", "dev.sluice.bootstrap..")
+            .because("a sink keeps its own state and reaches the rest of Sluice through ports only");
+
+    @ArchTest
+    static final ArchRule cloud_event_rendering_depends_on_domain_and_jackson_only = classes()
+            .that().resideInAPackage("dev.sluice.cloudevents..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.sluice.cloudevents..", "dev.sluice.domain..", "java..", "tools.jackson..")
+            .because("every sink and the events feed share it, so it may know no adapter");
 
     @ArchTest
     static final ArchRule domain_and_application_use_no_framework_types = noClasses()

@@ -1,6 +1,7 @@
 package dev.sluice.adapters.kafka;
 
 import dev.sluice.application.port.out.Clock;
+import dev.sluice.cloudevents.CloudEventJson;
 import dev.sluice.application.port.out.Outbox;
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionEvent;

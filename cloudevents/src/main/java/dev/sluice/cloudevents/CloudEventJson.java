@@ -1,4 +1,4 @@
-package dev.sluice.adapters.kafka;
+package dev.sluice.cloudevents;
 
 import dev.sluice.domain.session.Amount;
 import dev.sluice.domain.session.DepositSession;
@@ -11,9 +11,12 @@ import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A session event as a CloudEvents 1.0 structured-mode JSON document (the contract's shape). */
-final class CloudEventJson {
-    static final String CONTENT_TYPE = "application/cloudevents+json";
+/**
+ * A session event as a CloudEvents 1.0 structured-mode JSON document (the contract's shape), the one
+ * rendering every sink (Kafka, webhooks) and the events feed send, so that all carry the same bytes.
+ */
+public final class CloudEventJson {
+    public static final String CONTENT_TYPE = "application/cloudevents+json";
 
     // The contract writes every timestamp with exactly three fraction digits, even .000.
     private static final DateTimeFormatter TIMESTAMP =
@@ -25,11 +28,11 @@ final class CloudEventJson {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
-    byte[] toBytes(SessionEvent event) {
+    public byte[] toBytes(SessionEvent event) {
         return mapper.writeValueAsBytes(toNode(event));
     }
 
-    ObjectNode toNode(SessionEvent event) {
+    public ObjectNode toNode(SessionEvent event) {
         DepositSession session = event.session();
         ObjectNode root = mapper.createObjectNode();
         root.put("specversion", "1.0");
@@ -78,7 +81,7 @@ final class CloudEventJson {
         return amount == null ? null : amount.text();
     }
 
-    static String timestamp(Instant instant) {
+    public static String timestamp(Instant instant) {
         return instant == null ? null : TIMESTAMP.format(instant);
     }
 }

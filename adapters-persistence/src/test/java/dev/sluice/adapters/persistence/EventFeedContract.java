@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.application.port.out.CommittedEvents;
 import dev.sluice.application.port.out.DepositSessions.Page;
 import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.EventId;
@@ -99,6 +100,22 @@ abstract class EventFeedContract {
                 Optional.of(elsewhere.events().getFirst().id()), 10);
 
         assertTrue(page.items().isEmpty());
+    }
+
+    @Test
+    void committedEventsOfEveryBusinessFollowEachOtherAfterAPosition() {
+        db().assignFeedPositions();
+        long start = db().committedEvents().after(0, Integer.MAX_VALUE).stream()
+                .mapToLong(CommittedEvents.Positioned::position).max().orElse(0);
+        Change one = Fixtures.storedSession(db(), Fixtures.storedWidget(db(), newBusiness(), NOW), NOW);
+        Change other = Fixtures.storedSession(db(), Fixtures.storedWidget(db(), newBusiness(), NOW), NOW);
+
+        List<CommittedEvents.Positioned> first = db().committedEvents().after(start, 1);
+        List<CommittedEvents.Positioned> rest = db().committedEvents().after(first.getLast().position(), 10);
+
+        assertEquals(states(one.events()), states(first.stream().map(CommittedEvents.Positioned::event).toList()));
+        assertEquals(states(other.events()), states(rest.stream().map(CommittedEvents.Positioned::event).toList()));
+        assertTrue(rest.getFirst().position() > first.getFirst().position());
     }
 
     @Test

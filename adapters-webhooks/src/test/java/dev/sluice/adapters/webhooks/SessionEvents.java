@@ -1,0 +1,43 @@
+package dev.sluice.adapters.webhooks;
+
+import dev.sluice.application.port.out.CommittedEvents;
+import dev.sluice.domain.session.Amount;
+import dev.sluice.domain.session.DepositSession;
+import dev.sluice.domain.session.EventId;
+import dev.sluice.domain.session.PaymentStatus;
+import dev.sluice.domain.session.SessionEvent;
+import dev.sluice.domain.session.SessionId;
+import dev.sluice.domain.widget.BusinessId;
+import dev.sluice.domain.widget.WidgetId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Committed events as the persistence adapter hands them out: positioned, in commit order. */
+final class SessionEvents implements CommittedEvents {
+    private final List<Positioned> committed = new ArrayList<>();
+
+    /** Commits the next event of {@code session} (sequence 1 is deposit.created, then pending, confirmed). */
+    synchronized SessionEvent commit(BusinessId business, SessionId session, int sequence, Instant at) {
+        PaymentStatus status = switch (sequence) {
+            case 1 -> PaymentStatus.CREATED;
+            case 2 -> PaymentStatus.PENDING;
+            default -> PaymentStatus.CONFIRMED;
+        };
+        PaymentStatus previous = sequence == 1 ? null : sequence == 2 ? PaymentStatus.CREATED : PaymentStatus.PENDING;
+        DepositSession.Terms terms = new DepositSession.Terms(new Amount("100"), "USDC", "polygon",
+                "0x2791bca1f2de4661ed88a30c99a7a9449aa84174", "0xMerchant", null, "order_1", null);
+        DepositSession restored = DepositSession.restore(session, WidgetId.generate(), business, terms, status,
+                sequence > 1 ? "0xabc" : null, null, false, at, at.plus(Duration.ofMinutes(30)), null, null,
+                sequence, 0);
+        SessionEvent event = new SessionEvent(EventId.generate(), sequence, previous, at, restored);
+        committed.add(new Positioned(committed.size() + 1, event));
+        return event;
+    }
+
+    @Override
+    public synchronized List<Positioned> after(long position, int limit) {
+        return committed.stream().filter(p -> p.position() > position).limit(limit).toList();
+    }
+}

@@ -22,7 +22,13 @@ enum Setting {
     SESSION_SECRET_KEY("session.secret-key", "SLUICE_SESSION_SECRET_KEY", null),
     RATE_LIMIT("rate-limit", "SLUICE_RATE_LIMIT", "60"),
     EXPIRY_SWEEP_INTERVAL("expiry.sweep-interval", "SLUICE_EXPIRY_SWEEP_INTERVAL", "PT5S"),
-    OUTBOX_RETENTION("outbox.retention", "SLUICE_OUTBOX_RETENTION", "P7D");
+    OUTBOX_RETENTION("outbox.retention", "SLUICE_OUTBOX_RETENTION", "P7D"),
+    // unset: true on the embedded default (no database URL), false otherwise
+    WEBHOOKS_ALLOW_PRIVATE("webhooks.allow-private", "SLUICE_WEBHOOKS_ALLOW_PRIVATE", null),
+    WEBHOOKS_CONCURRENCY("webhooks.concurrency", "SLUICE_WEBHOOKS_CONCURRENCY", "32"),
+    WEBHOOKS_ENDPOINT_CONCURRENCY("webhooks.endpoint-concurrency", "SLUICE_WEBHOOKS_ENDPOINT_CONCURRENCY", "4"),
+    WEBHOOKS_TIMEOUT("webhooks.timeout", "SLUICE_WEBHOOKS_TIMEOUT", "PT10S"),
+    SECRETS_KEY("secrets-key", "SLUICE_SECRETS_KEY", null);
 
     private final String key;
     private final String environmentVariable;

@@ -31,7 +31,21 @@ record Settings(
         Optional<byte[]> sessionSecretKey,
         int rateLimitPerMinute,
         Duration expirySweepInterval,
-        Duration outboxRetention) {
+        Duration outboxRetention,
+        Webhooks webhooks) {
+
+    /**
+     * The webhook sink's settings; {@code secretsKey} (AES-256, 32 bytes) falls back to one generated
+     * into the data directory, which instances sharing a database must then share.
+     */
+    record Webhooks(boolean allowPrivate, int concurrency, int endpointConcurrency, Duration timeout,
+            Optional<byte[]> secretsKey) {
+        @Override
+        public String toString() {
+            return "Webhooks[allowPrivate=" + allowPrivate + ", concurrency=" + concurrency + "/" + endpointConcurrency
+                    + ", timeout=" + timeout + ", secretsKey=" + (secretsKey.isPresent() ? "set" : "generated") + "]";
+        }
+    }
 
     record Database(String url, String user, String password) {
         @Override
@@ -65,7 +79,32 @@ record Settings(
                         .map(key -> source.check(Setting.SESSION_SECRET_KEY, key, Settings::secretKey)),
                 source.parsed(Setting.RATE_LIMIT, text -> notNegative(Integer.parseInt(text))),
                 source.parsed(Setting.EXPIRY_SWEEP_INTERVAL, Settings::duration),
-                source.parsed(Setting.OUTBOX_RETENTION, Settings::duration));
+                source.parsed(Setting.OUTBOX_RETENTION, Settings::duration),
+                new Webhooks(
+                        source.optional(Setting.WEBHOOKS_ALLOW_PRIVATE)
+                                .map(text -> source.check(Setting.WEBHOOKS_ALLOW_PRIVATE, text, Settings::bool))
+                                .orElse(dbUrl.isEmpty()),
+                        source.parsed(Setting.WEBHOOKS_CONCURRENCY, text -> positive(Integer.parseInt(text))),
+                        source.parsed(Setting.WEBHOOKS_ENDPOINT_CONCURRENCY, text -> positive(Integer.parseInt(text))),
+                        source.parsed(Setting.WEBHOOKS_TIMEOUT, Settings::duration),
+                        source.optional(Setting.SECRETS_KEY)
+                                .map(key -> source.check(Setting.SECRETS_KEY, key, Settings::aesKey))));
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+
+    private static byte[] aesKey(String base64) {
+        byte[] key = Base64.getDecoder().decode(base64);
+        if (key.length != 32) {
+            throw new IllegalArgumentException("must be exactly 32 bytes, Base64-encoded");
+        }
+        return key;
     }
 
     boolean kafkaEnabled() {

@@ -13,6 +13,8 @@ import dev.sluice.application.service.ListWidgetsService;
 import dev.sluice.application.service.RecordObservationService;
 import dev.sluice.application.service.RotateWidgetSecretService;
 import dev.sluice.application.service.UpdateWidgetService;
+import dev.sluice.application.service.WebhookDeliveriesService;
+import dev.sluice.application.service.WebhookEndpointsService;
 import dev.sluice.domain.session.Amount;
 import dev.sluice.domain.session.SessionSecrets;
 import dev.sluice.domain.widget.BusinessId;
@@ -34,11 +36,14 @@ final class TestApp {
 
     final TestClock clock = new TestClock();
     final InMemoryPorts ports = new InMemoryPorts();
+    final InMemoryWebhooks webhooks = new InMemoryWebhooks();
     final TestTokens tokens = TestTokens.create(clock);
     final SessionSecrets secrets = new SessionSecrets(randomKey());
     final HttpApi api;
 
     TestApp(int rateLimitPerMinute) {
+        WebhookEndpointsService webhookEndpoints = new WebhookEndpointsService(webhooks, webhooks, webhooks, clock);
+        WebhookDeliveriesService webhookDeliveries = new WebhookDeliveriesService(webhooks, clock);
         this.api = HttpApi.builder()
                 .jwt(tokens.settings())
                 .rateLimitPerMinute(rateLimitPerMinute)
@@ -57,6 +62,16 @@ final class TestApp {
                 .listDepositSessions(new ListDepositSessionsService(ports, ports))
                 .recordObservation(new RecordObservationService(ports, ports, ports, ports, clock))
                 .listEvents(new ListEventsService(ports))
+                .createWebhookEndpoint(webhookEndpoints)
+                .listWebhookEndpoints(webhookEndpoints)
+                .getWebhookEndpoint(webhookEndpoints)
+                .updateWebhookEndpoint(webhookEndpoints)
+                .deleteWebhookEndpoint(webhookEndpoints)
+                .rotateWebhookSecret(webhookEndpoints)
+                .sendTestWebhook(webhookEndpoints)
+                .listWebhookDeliveries(webhookDeliveries)
+                .getWebhookDelivery(webhookDeliveries)
+                .redeliverWebhook(webhookDeliveries)
                 .build();
     }
 

@@ -18,7 +18,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The webhook sink's loop: fans new committed events out into deliveries, then leases due ones,
@@ -42,21 +41,12 @@ final class Dispatcher implements AutoCloseable {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService attempts = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("sluice-webhook-attempt-", 0).factory());
-    private final Counts counts = new Counts();
+    private final AttemptObserver observer;
     private volatile boolean closed;
     private Thread loop;
 
-    /** What the sink did since start, for the metrics. */
-    static final class Counts {
-        final AtomicLong attempts = new AtomicLong();
-        final AtomicLong delivered = new AtomicLong();
-        final AtomicLong retrying = new AtomicLong();
-        final AtomicLong failed = new AtomicLong();
-        final Map<String, AtomicLong> failuresByEndpoint = new ConcurrentHashMap<>();
-    }
-
     Dispatcher(WebhookStore store, CommittedEvents events, AddressPolicy addresses, Sender sender,
-            WebhookSettings settings, Clock clock, InstantSource wallClock) {
+            WebhookSettings settings, Clock clock, InstantSource wallClock, AttemptObserver observer) {
         this.store = store;
         this.events = events;
         this.addresses = addresses;
@@ -65,10 +55,7 @@ final class Dispatcher implements AutoCloseable {
         this.clock = clock;
         this.wallClock = wallClock;
         this.slots = new Semaphore(settings.concurrency());
-    }
-
-    Counts counts() {
-        return counts;
+        this.observer = observer;
     }
 
     synchronized void start() {
@@ -128,7 +115,8 @@ final class Dispatcher implements AutoCloseable {
             Instant next = result.succeeded() ? null
                     : settings.schedule().next(delivery.attempts() + 1, now, ThreadLocalRandom.current()::nextDouble);
             if (store.record(delivery, result, now, next, settings.failingLimit())) {
-                count(delivery, result, next);
+                observer.attempted(delivery.endpointId(), result.succeeded() ? AttemptObserver.Outcome.DELIVERED
+                        : next == null ? AttemptObserver.Outcome.FAILED : AttemptObserver.Outcome.RETRYING);
             }
         } catch (InterruptedException e) {
             // shutting down mid-attempt: another pass or instance sends it again, with the same webhook-id
@@ -140,16 +128,6 @@ final class Dispatcher implements AutoCloseable {
             inFlight.get(delivery.endpointId()).decrementAndGet();
             slots.release();
         }
-    }
-
-    private void count(Delivery delivery, AttemptResult result, Instant next) {
-        counts.attempts.incrementAndGet();
-        if (result.succeeded()) {
-            counts.delivered.incrementAndGet();
-            return;
-        }
-        counts.failuresByEndpoint.computeIfAbsent(delivery.endpointId(), e -> new AtomicLong()).incrementAndGet();
-        (next == null ? counts.failed : counts.retrying).incrementAndGet();
     }
 
     private void release(Delivery delivery) {

@@ -9,15 +9,13 @@ import dev.sluice.application.port.out.WebhookEndpoints;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The webhook sink: every committed event, signed, to the merchants' endpoints.
  *
  * <pre>{@code
- * WebhooksModule webhooks = WebhooksModule.open(settings, persistence.committedEvents(), clock);
+ * WebhooksModule webhooks = WebhooksModule.open(settings, persistence.committedEvents(), clock, metrics);
  * // the management use cases take webhooks.endpoints(), webhooks.deliveries(), webhooks.addresses()
  * webhooks.start();
  * ...
@@ -46,13 +44,14 @@ public final class WebhooksModule implements AutoCloseable {
      * Connects (the pool opens connections on demand, so this works while the database is down).
      * {@code clock} drives the schedule; the {@code webhook-timestamp} of an attempt is the wall clock's.
      */
-    public static WebhooksModule open(WebhookSettings settings, CommittedEvents events, Clock clock) {
+    public static WebhooksModule open(WebhookSettings settings, CommittedEvents events, Clock clock,
+            AttemptObserver observer) {
         HikariDataSource pool = Pool.open(settings.database(), POOL_SIZE, "sluice-webhooks-" + UUID.randomUUID());
         WebhookStore store = new WebhookStore(new Jdbc(pool), new SecretBox(settings.secretsKey()),
                 "webhooks-" + UUID.randomUUID());
         AddressPolicy addresses = new AddressPolicy(settings.allowPrivate());
         Dispatcher dispatcher = new Dispatcher(store, events, addresses, new Sender(settings.attemptTimeout()),
-                settings, clock, InstantSource.system());
+                settings, clock, InstantSource.system(), observer);
         return new WebhooksModule(pool, store, addresses, dispatcher);
     }
 
@@ -76,28 +75,6 @@ public final class WebhooksModule implements AutoCloseable {
     /** One pass of the loop, for tests that step the sink themselves; returns the attempts started. */
     public int runOnce() {
         return dispatcher.runOnce();
-    }
-
-    public long attemptCount() {
-        return dispatcher.counts().attempts.get();
-    }
-
-    public long deliveredCount() {
-        return dispatcher.counts().delivered.get();
-    }
-
-    public long retryingCount() {
-        return dispatcher.counts().retrying.get();
-    }
-
-    public long failedCount() {
-        return dispatcher.counts().failed.get();
-    }
-
-    /** Failed attempts by endpoint id since start. */
-    public Map<String, Long> failuresByEndpoint() {
-        return dispatcher.counts().failuresByEndpoint.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
     }
 
     /** Deliveries waiting (due, scheduled or queued), and when the oldest of them was created. */

@@ -47,7 +47,7 @@ class DispatcherTest {
         WebhookSettings settings = WebhookSettings.defaults(TestStores.h2("unused"), new byte[32], true)
                 .withAttemptTimeout(Duration.ofSeconds(1)).withConcurrency(8, 2);
         return new Dispatcher(store, events, new AddressPolicy(true), new Sender(settings.attemptTimeout()),
-                settings, now::get, InstantSource.system());
+                settings, now::get, InstantSource.system(), AttemptObserver.NONE);
     }
 
     @AfterEach
@@ -244,7 +244,7 @@ class DispatcherTest {
             WebhookEndpoint.Issued endpoint = endpoint(receiver.url().replace("http:", "https:"));
             WebhookSettings strict = WebhookSettings.defaults(TestStores.h2("unused"), new byte[32], false);
             Dispatcher guarded = new Dispatcher(store, events, new AddressPolicy(false), new Sender(Duration.ofSeconds(1)),
-                    strict, now::get, InstantSource.system());
+                    strict, now::get, InstantSource.system(), AttemptObserver.NONE);
             try {
                 commit(SessionId.generate(), 1);
                 long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -28,6 +28,7 @@ enum Setting {
     WEBHOOKS_CONCURRENCY("webhooks.concurrency", "SLUICE_WEBHOOKS_CONCURRENCY", "32"),
     WEBHOOKS_ENDPOINT_CONCURRENCY("webhooks.endpoint-concurrency", "SLUICE_WEBHOOKS_ENDPOINT_CONCURRENCY", "4"),
     WEBHOOKS_TIMEOUT("webhooks.timeout", "SLUICE_WEBHOOKS_TIMEOUT", "PT10S"),
+    WEBHOOKS_LEASE("webhooks.lease", "SLUICE_WEBHOOKS_LEASE", "PT60S"),
     SECRETS_KEY("secrets-key", "SLUICE_SECRETS_KEY", null);
 
     private final String key;

@@ -38,12 +38,12 @@ record Settings(
      * The webhook sink's settings; {@code secretsKey} (AES-256, 32 bytes) falls back to one generated
      * into the data directory, which instances sharing a database must then share.
      */
-    record Webhooks(boolean allowPrivate, int concurrency, int endpointConcurrency, Duration timeout,
+    record Webhooks(boolean allowPrivate, int concurrency, int endpointConcurrency, Duration timeout, Duration lease,
             Optional<byte[]> secretsKey) {
         @Override
         public String toString() {
             return "Webhooks[allowPrivate=" + allowPrivate + ", concurrency=" + concurrency + "/" + endpointConcurrency
-                    + ", timeout=" + timeout + ", secretsKey=" + (secretsKey.isPresent() ? "set" : "generated") + "]";
+                    + ", timeout=" + timeout + ", lease=" + lease + ", secretsKey=" + (secretsKey.isPresent() ? "set" : "generated") + "]";
         }
     }
 
@@ -87,6 +87,7 @@ record Settings(
                         source.parsed(Setting.WEBHOOKS_CONCURRENCY, text -> positive(Integer.parseInt(text))),
                         source.parsed(Setting.WEBHOOKS_ENDPOINT_CONCURRENCY, text -> positive(Integer.parseInt(text))),
                         source.parsed(Setting.WEBHOOKS_TIMEOUT, Settings::duration),
+                        source.parsed(Setting.WEBHOOKS_LEASE, Settings::duration),
                         source.optional(Setting.SECRETS_KEY)
                                 .map(key -> source.check(Setting.SECRETS_KEY, key, Settings::aesKey))));
     }

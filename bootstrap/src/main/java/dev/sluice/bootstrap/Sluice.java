@@ -9,6 +9,8 @@ import dev.sluice.adapters.kafka.ObservationSettings;
 import dev.sluice.adapters.kafka.OutboxRelay;
 import dev.sluice.adapters.kafka.RelaySettings;
 import dev.sluice.adapters.persistence.DatabaseSettings;
+import dev.sluice.adapters.webhooks.WebhookSettings;
+import dev.sluice.adapters.webhooks.WebhooksModule;
 import dev.sluice.adapters.persistence.PersistenceModule;
 import dev.sluice.application.port.in.ExpireDueSessions;
 import dev.sluice.application.port.out.Clock;
@@ -29,6 +31,8 @@ import dev.sluice.application.service.ListWidgetsService;
 import dev.sluice.application.service.RecordObservationService;
 import dev.sluice.application.service.RotateWidgetSecretService;
 import dev.sluice.application.service.UpdateWidgetService;
+import dev.sluice.application.service.WebhookDeliveriesService;
+import dev.sluice.application.service.WebhookEndpointsService;
 import dev.sluice.domain.session.SessionSecrets;
 import io.helidon.common.concurrency.limits.FixedLimit;
 import io.helidon.health.HealthCheckResponse;
@@ -52,8 +56,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One running Sluice: the database, the use cases, the HTTP server and, when Kafka is
- * configured, the outbox relay and the observation consumer; plus the schedules every instance
+ * One running Sluice: the database, the use cases, the HTTP server, the webhook sink and, when
+ * Kafka is configured, the outbox relay and the observation consumer; plus the schedules every instance
  * runs (expiry sweeps, feed positions, forgetting day-old idempotency records). {@link #close}
  * stops them in the order that loses nothing.
  */
@@ -71,20 +75,24 @@ final class Sluice implements AutoCloseable {
     private static final Duration REQUEST_GRACE = Duration.ofSeconds(4);
     private static final Duration RELAY_DRAIN = Duration.ofSeconds(3);
     private static final Duration CONSUMER_DRAIN = Duration.ofSeconds(2);
+    // beside the relay's drain, not after it: attempts in flight get 3 s to record their outcome
+    private static final Duration WEBHOOKS_DRAIN = Duration.ofSeconds(3);
     private static final Duration BROKER_CHECK_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration BROKER_CHECK_MAX_AGE = Duration.ofSeconds(5);
 
     private final PersistenceModule persistence;
+    private final WebhooksModule webhooks;
     private final SluiceMetrics metrics;
     private final ScheduledExecutorService scheduler;
     private final Streams streams;
     private final WebServer server;
     private final AtomicBoolean stopping;
 
-    private Sluice(PersistenceModule persistence, SluiceMetrics metrics, ScheduledExecutorService scheduler,
-            Streams streams, WebServer server, AtomicBoolean stopping) {
+    private Sluice(PersistenceModule persistence, WebhooksModule webhooks, SluiceMetrics metrics,
+            ScheduledExecutorService scheduler, Streams streams, WebServer server, AtomicBoolean stopping) {
         this.stopping = stopping;
         this.persistence = persistence;
+        this.webhooks = webhooks;
         this.metrics = metrics;
         this.scheduler = scheduler;
         this.streams = streams;
@@ -102,6 +110,11 @@ final class Sluice implements AutoCloseable {
      * Nothing that touches the database, and no listener, starts before the migration is done.
      */
     static Sluice start(Settings settings) {
+        return start(settings, Sluice::now);
+    }
+
+    /** {@code webhooksClock} drives the webhook schedule, so that a test can move through days of retries. */
+    static Sluice start(Settings settings, Clock webhooksClock) {
         DataDirectory data = DataDirectory.open(settings.dataDir());
         DatabaseSettings database = databaseSettings(settings, data);
         CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> PersistenceModule.migrate(database),
@@ -109,7 +122,7 @@ final class Sluice implements AutoCloseable {
         PersistenceModule persistence = null;
         try {
             persistence = PersistenceModule.connect(database);
-            return start(settings, data, persistence, migration);
+            return start(settings, data, persistence, migration, webhooksClock);
         } catch (RuntimeException e) {
             // never close the pool under a migration still running: wait for it, whatever its outcome
             migration.exceptionally(failure -> null).join();
@@ -120,6 +133,18 @@ final class Sluice implements AutoCloseable {
         }
     }
 
+    /** The webhook sink on the same database, through a small pool of its own. */
+    private static WebhookSettings webhookSettings(Settings settings, DataDirectory data) {
+        DatabaseSettings database = databaseSettings(settings, data);
+        Settings.Webhooks webhooks = settings.webhooks();
+        return WebhookSettings.defaults(new WebhookSettings.Database(database.jdbcUrl(), database.user(),
+                                database.password(), database.driverProperties()),
+                        webhooks.secretsKey().orElseGet(data::secretsKey), webhooks.allowPrivate())
+                .withConcurrency(webhooks.concurrency(), webhooks.endpointConcurrency())
+                .withAttemptTimeout(webhooks.timeout())
+                .withLease(webhooks.lease());
+    }
+
     static DatabaseSettings databaseSettings(Settings settings, DataDirectory data) {
         return settings.database()
                 .map(db -> DatabaseSettings.of(db.url(), db.user(), db.password()))
@@ -128,9 +153,13 @@ final class Sluice implements AutoCloseable {
                 .withConnectionTimeout(settings.dbConnectTimeout());
     }
 
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     private static Sluice start(Settings settings, DataDirectory data, PersistenceModule db,
-            CompletableFuture<Void> migration) {
-        Clock clock = () -> Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            CompletableFuture<Void> migration, Clock webhooksClock) {
+        Clock clock = Sluice::now;
         SessionSecrets secrets = new SessionSecrets(settings.sessionSecretKey().orElseGet(data::sessionSecretKey));
         MetadataSchemas schemas = new JsonSchemaMetadataSchemas();
         String jwks = settings.jwks().orElseGet(() -> data.devJwks().toString());
@@ -140,6 +169,12 @@ final class Sluice implements AutoCloseable {
         UnitOfWork unitOfWork = counting.unitOfWork();
         RecordObservationService recordObservation = new RecordObservationService(db.depositSessions(),
                 db.observations(), outbox, unitOfWork, clock);
+        WebhooksModule webhooks = WebhooksModule.open(webhookSettings(settings, data), db.committedEvents(),
+                webhooksClock, metrics);
+        metrics.watch(webhooks);
+        WebhookEndpointsService webhookEndpoints = new WebhookEndpointsService(webhooks.endpoints(),
+                webhooks.deliveries(), webhooks.addresses(), clock);
+        WebhookDeliveriesService webhookDeliveries = new WebhookDeliveriesService(webhooks.deliveries(), clock);
 
         HttpApi api = HttpApi.builder()
                 .jwt(JwtSettings.of(jwks, settings.jwtIssuer(), settings.jwtAudience()))
@@ -161,6 +196,16 @@ final class Sluice implements AutoCloseable {
                 .listDepositSessions(new ListDepositSessionsService(db.widgets(), db.depositSessions()))
                 .recordObservation(recordObservation)
                 .listEvents(new ListEventsService(db.eventFeed()))
+                .createWebhookEndpoint(webhookEndpoints)
+                .listWebhookEndpoints(webhookEndpoints)
+                .getWebhookEndpoint(webhookEndpoints)
+                .updateWebhookEndpoint(webhookEndpoints)
+                .deleteWebhookEndpoint(webhookEndpoints)
+                .rotateWebhookSecret(webhookEndpoints)
+                .sendTestWebhook(webhookEndpoints)
+                .listWebhookDeliveries(webhookDeliveries)
+                .getWebhookDelivery(webhookDeliveries)
+                .redeliverWebhook(webhookDeliveries)
                 .build();
 
         Streams streams = settings.kafkaBootstrapServers().map(servers -> {
@@ -208,6 +253,7 @@ final class Sluice implements AutoCloseable {
             awaitMigration(migration);
         } catch (RuntimeException e) {
             closeQuietly(streams);
+            webhooks.close(Duration.ZERO);
             throw e;
         }
         // One thread per recurring job (sweeper, feed positions, idempotency purge, relay, consumer):
@@ -224,8 +270,9 @@ final class Sluice implements AutoCloseable {
             streams.relay().start(scheduler);
             streams.consumer().start(scheduler);
         }
+        webhooks.start();
         server.start();
-        return new Sluice(db, metrics, scheduler, streams, server, stopping);
+        return new Sluice(db, webhooks, metrics, scheduler, streams, server, stopping);
     }
 
     /**
@@ -303,7 +350,13 @@ final class Sluice implements AutoCloseable {
     public void close() {
         stopping.set(true);
         server.stop();
+        Thread webhooksDrain = Thread.ofPlatform().name("sluice-webhooks-drain").start(() -> webhooks.close(WEBHOOKS_DRAIN));
         closeQuietly(streams);
+        try {
+            webhooksDrain.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         scheduler.shutdown();
         try {
             scheduler.awaitTermination(1, TimeUnit.SECONDS);

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.adapters.http.JwtMinter;
 import dev.sluice.testsupport.TestServices;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,15 +23,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -48,7 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class GracefulShutdownIT {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final Pattern BANNER = Pattern.compile("Sluice is up at (http://\\S+)");
     private static final String BUSINESS = "biz_shutdown";
     private static final int CLIENTS = 8;
 
@@ -58,9 +51,9 @@ class GracefulShutdownIT {
     void sigtermUnderLoadLosesNoAcceptedSessionAndExitsZeroWithinTenSeconds() throws Exception {
         Path dataDir = Files.createTempDirectory("sluice-shutdown");
         TestServices.Database db = TestServices.database();
-        Process sluice = start(dataDir, db);
+        Process sluice = ChildSluice.start(dataDir, db, Map.of());
         try {
-            String url = awaitBanner(sluice);
+            String url = ChildSluice.awaitBanner(sluice);
             JsonNode widget = createWidget(url, token(dataDir));
             Load load = new Load(url, widget.get("id").asString(), widget.get("clientSecret").asString());
             load.start();
@@ -81,44 +74,6 @@ class GracefulShutdownIT {
         } finally {
             sluice.destroyForcibly();
         }
-    }
-
-    private static Process start(Path dataDir, TestServices.Database db) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", Path.of("target", "sluice.jar").toString())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.PIPE);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("SLUICE_"));
-        env.put("SLUICE_PORT", "0");
-        env.put("SLUICE_DATA_DIR", dataDir.toString());
-        env.put("SLUICE_DB_URL", db.jdbcUrl());
-        env.put("SLUICE_DB_USER", db.user());
-        env.put("SLUICE_DB_PASSWORD", db.password());
-        env.put("SLUICE_RATE_LIMIT", "0");
-        return builder.start();
-    }
-
-    /** Reads the child's output until the banner names its URL, then keeps draining it to our output. */
-    private static String awaitBanner(Process process) throws Exception {
-        CompletableFuture<String> url = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().start(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    System.out.println("[sluice] " + line);
-                    Matcher banner = BANNER.matcher(line);
-                    if (banner.find()) {
-                        url.complete(banner.group(1));
-                    }
-                }
-                url.completeExceptionally(new IllegalStateException("Sluice exited before it was up"));
-            } catch (IOException e) {
-                url.completeExceptionally(e);
-            }
-        });
-        return url.get(60, TimeUnit.SECONDS);
     }
 
     private static String token(Path dataDir) {

@@ -13,6 +13,7 @@ import dev.sluice.application.webhook.WebhookEndpoint;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.widget.BusinessId;
+import dev.sluice.testsupport.WebhookReceiver;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +93,7 @@ class DispatcherTest {
 
     @Test
     void eachSessionsEventsArriveInOrderSignedAsTheSpecificationVerifies() throws Exception {
-        try (Receiver receiver = Receiver.answering(n -> 204)) {
+        try (WebhookReceiver receiver = WebhookReceiver.answering(n -> 204)) {
             WebhookEndpoint.Issued endpoint = endpoint(receiver.url());
             SessionId a = SessionId.generate();
             SessionId b = SessionId.generate();
@@ -101,10 +102,10 @@ class DispatcherTest {
 
             passUntil(() -> receiver.received().size() == 5);
 
-            for (Receiver.Received delivery : receiver.received()) {
-                Receiver.verify(delivery, endpoint.signingSecret());
+            for (WebhookReceiver.Received delivery : receiver.received()) {
+                WebhookReceiver.verify(delivery, endpoint.signingSecret());
             }
-            List<String> ids = receiver.received().stream().map(Receiver.Received::webhookId).toList();
+            List<String> ids = receiver.received().stream().map(WebhookReceiver.Received::webhookId).toList();
             assertTrue(ids.indexOf(committed.get(0).id().value()) < ids.indexOf(committed.get(2).id().value()));
             assertTrue(ids.indexOf(committed.get(2).id().value()) < ids.indexOf(committed.get(4).id().value()));
             assertTrue(ids.indexOf(committed.get(1).id().value()) < ids.indexOf(committed.get(3).id().value()));
@@ -113,7 +114,7 @@ class DispatcherTest {
 
     @Test
     void failedAttemptsFollowTheScheduleAndASuccessEndsThem() throws Exception {
-        try (Receiver receiver = Receiver.answering(n -> n <= 3 ? 500 : 200)) {
+        try (WebhookReceiver receiver = WebhookReceiver.answering(n -> n <= 3 ? 500 : 200)) {
             WebhookEndpoint.Issued endpoint = endpoint(receiver.url());
             commit(SessionId.generate(), 1);
             List<Duration> schedule = RetrySchedule.CONTRACT.delays();
@@ -139,15 +140,15 @@ class DispatcherTest {
             WebhookDelivery delivered = only(endpoint.endpoint().id());
             assertEquals(4, delivered.attempts());
             assertNull(delivered.nextAttemptAt());
-            assertEquals(1, receiver.received().stream().map(Receiver.Received::webhookId).distinct().count(),
+            assertEquals(1, receiver.received().stream().map(WebhookReceiver.Received::webhookId).distinct().count(),
                     "every attempt carries the same webhook-id");
         }
     }
 
     @Test
     void aHangingATricklingAndAFailingEndpointDoNotDelayAHealthyOne() throws Exception {
-        try (Receiver hanging = new Receiver((exchange, n) -> sleep(Duration.ofSeconds(5)));
-             Receiver trickling = new Receiver((exchange, n) -> {
+        try (WebhookReceiver hanging = new WebhookReceiver((exchange, n) -> sleep(Duration.ofSeconds(5)));
+             WebhookReceiver trickling = new WebhookReceiver((exchange, n) -> {
                  exchange.sendResponseHeaders(200, 0);
                  OutputStream out = exchange.getResponseBody();
                  for (int i = 0; i < 50; i++) {
@@ -156,9 +157,9 @@ class DispatcherTest {
                      sleep(Duration.ofMillis(100));
                  }
              });
-             Receiver failing = Receiver.answering(n -> 500);
-             Receiver healthy = Receiver.answering(n -> 200)) {
-            for (Receiver receiver : List.of(hanging, trickling, failing)) {
+             WebhookReceiver failing = WebhookReceiver.answering(n -> 500);
+             WebhookReceiver healthy = WebhookReceiver.answering(n -> 200)) {
+            for (WebhookReceiver receiver : List.of(hanging, trickling, failing)) {
                 endpoint(receiver.url());
             }
             WebhookEndpoint.Issued good = endpoint(healthy.url());
@@ -177,8 +178,8 @@ class DispatcherTest {
 
     @Test
     void aRedirectIsAFailedAttemptAndIsNotFollowed() throws Exception {
-        try (Receiver target = Receiver.answering(n -> 200);
-             Receiver redirecting = new Receiver((exchange, n) -> {
+        try (WebhookReceiver target = WebhookReceiver.answering(n -> 200);
+             WebhookReceiver redirecting = new WebhookReceiver((exchange, n) -> {
                  exchange.getResponseHeaders().add("Location", target.url());
                  exchange.sendResponseHeaders(307, -1);
              })) {
@@ -195,7 +196,7 @@ class DispatcherTest {
 
     @Test
     void onlyTheFirstKibOfAnAnswerIsReadAndKept() throws Exception {
-        try (Receiver chatty = new Receiver((exchange, n) -> {
+        try (WebhookReceiver chatty = new WebhookReceiver((exchange, n) -> {
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
             byte[] chunk = "é".repeat(512).getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -217,7 +218,7 @@ class DispatcherTest {
 
     @Test
     void gone410DisablesTheEndpointAndNothingMoreIsSent() throws Exception {
-        try (Receiver gone = Receiver.answering(n -> 410)) {
+        try (WebhookReceiver gone = WebhookReceiver.answering(n -> 410)) {
             WebhookEndpoint.Issued endpoint = endpoint(gone.url());
             commit(SessionId.generate(), 1);
             commit(SessionId.generate(), 1);
@@ -240,7 +241,7 @@ class DispatcherTest {
 
     @Test
     void aPrivateAddressIsCheckedAgainAtTheAttempt() throws Exception {
-        try (Receiver receiver = Receiver.answering(n -> 200)) {
+        try (WebhookReceiver receiver = WebhookReceiver.answering(n -> 200)) {
             WebhookEndpoint.Issued endpoint = endpoint(receiver.url().replace("http:", "https:"));
             WebhookSettings strict = WebhookSettings.defaults(TestStores.h2("unused"), new byte[32], false);
             Dispatcher guarded = new Dispatcher(store, events, new AddressPolicy(false), new Sender(Duration.ofSeconds(1)),
@@ -266,7 +267,7 @@ class DispatcherTest {
 
     @Test
     void closingMidAttemptGivesTheLeaseBackAndTheRepeatCarriesTheSameWebhookId() throws Exception {
-        try (Receiver slow = new Receiver((exchange, n) -> {
+        try (WebhookReceiver slow = new WebhookReceiver((exchange, n) -> {
             if (n == 1) {
                 sleep(Duration.ofSeconds(5));
             }

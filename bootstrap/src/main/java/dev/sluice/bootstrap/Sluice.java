@@ -117,12 +117,13 @@ final class Sluice implements AutoCloseable {
     static Sluice start(Settings settings, Clock webhooksClock) {
         DataDirectory data = DataDirectory.open(settings.dataDir());
         DatabaseSettings database = databaseSettings(settings, data);
-        CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> PersistenceModule.migrate(database),
+        WebhookSettings webhooks = webhookSettings(settings, data);
+        CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> migrate(database, webhooks),
                 task -> Thread.ofPlatform().name("sluice-migration").start(task));
         PersistenceModule persistence = null;
         try {
             persistence = PersistenceModule.connect(database);
-            return start(settings, data, persistence, migration, webhooksClock);
+            return start(settings, data, persistence, migration, webhooks, webhooksClock);
         } catch (RuntimeException e) {
             // never close the pool under a migration still running: wait for it, whatever its outcome
             migration.exceptionally(failure -> null).join();
@@ -133,8 +134,14 @@ final class Sluice implements AutoCloseable {
         }
     }
 
+    /** The core schema, then the tables of the sinks that keep their state in the database. */
+    static void migrate(DatabaseSettings database, WebhookSettings webhooks) {
+        PersistenceModule.migrate(database);
+        WebhooksModule.migrate(webhooks.database());
+    }
+
     /** The webhook sink on the same database, through a small pool of its own. */
-    private static WebhookSettings webhookSettings(Settings settings, DataDirectory data) {
+    static WebhookSettings webhookSettings(Settings settings, DataDirectory data) {
         DatabaseSettings database = databaseSettings(settings, data);
         Settings.Webhooks webhooks = settings.webhooks();
         return WebhookSettings.defaults(new WebhookSettings.Database(database.jdbcUrl(), database.user(),
@@ -158,7 +165,7 @@ final class Sluice implements AutoCloseable {
     }
 
     private static Sluice start(Settings settings, DataDirectory data, PersistenceModule db,
-            CompletableFuture<Void> migration, Clock webhooksClock) {
+            CompletableFuture<Void> migration, WebhookSettings webhookSettings, Clock webhooksClock) {
         Clock clock = Sluice::now;
         SessionSecrets secrets = new SessionSecrets(settings.sessionSecretKey().orElseGet(data::sessionSecretKey));
         MetadataSchemas schemas = new JsonSchemaMetadataSchemas();
@@ -169,8 +176,7 @@ final class Sluice implements AutoCloseable {
         UnitOfWork unitOfWork = counting.unitOfWork();
         RecordObservationService recordObservation = new RecordObservationService(db.depositSessions(),
                 db.observations(), outbox, unitOfWork, clock);
-        WebhooksModule webhooks = WebhooksModule.open(webhookSettings(settings, data), db.committedEvents(),
-                webhooksClock, metrics);
+        WebhooksModule webhooks = WebhooksModule.open(webhookSettings, db.committedEvents(), webhooksClock, metrics);
         metrics.watch(webhooks);
         WebhookEndpointsService webhookEndpoints = new WebhookEndpointsService(webhooks.endpoints(),
                 webhooks.deliveries(), webhooks.addresses(), clock);

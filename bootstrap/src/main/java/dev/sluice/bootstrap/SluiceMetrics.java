@@ -67,6 +67,8 @@ final class SluiceMetrics implements RequestObserver, AttemptObserver, AutoClose
         counter("sluice.relay.published", "Events the relay published to Kafka", relay, OutboxRelay::publishedCount);
         counter("sluice.relay.errors", "Relay passes that failed (send, claim or mark)", relay,
                 OutboxRelay::sendErrorCount);
+        counter("sluice.relay.set.aside", "Events set aside after failing for their own sake; each holds back its session",
+                relay, OutboxRelay::setAsideCount);
     }
 
     void watch(ObservationConsumer consumer) {

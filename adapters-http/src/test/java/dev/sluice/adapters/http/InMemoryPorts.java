@@ -133,6 +133,12 @@ final class InMemoryPorts implements Widgets, DepositSessions, Outbox, Idempoten
     public void release(List<EventId> released) {
     }
 
+    // the HTTP tests run no relay
+    @Override
+    public boolean recordFailure(EventId event, int limit) {
+        return false;
+    }
+
     @Override
     public int prunePublishedBefore(Instant cutoff) {
         return 0;

@@ -20,6 +20,8 @@ final class InMemoryOutbox implements Outbox {
         final SessionEvent event;
         Instant leasedUntil;
         Instant publishedAt;
+        int failures;
+        boolean setAside;
 
         Row(SessionEvent event) {
             this.event = event;
@@ -42,6 +44,10 @@ final class InMemoryOutbox implements Outbox {
         for (Row row : rows) {
             SessionId session = row.event.session().id();
             if (row.publishedAt != null || blocked.contains(session)) {
+                continue;
+            }
+            if (row.setAside) {
+                blocked.add(session);
                 continue;
             }
             if (row.leasedUntil != null && row.leasedUntil.isAfter(now)) {
@@ -77,6 +83,20 @@ final class InMemoryOutbox implements Outbox {
     @Override
     public synchronized void release(List<EventId> events) {
         events.forEach(id -> row(id).leasedUntil = null);
+    }
+
+    @Override
+    public synchronized boolean recordFailure(EventId event, int limit) {
+        Row row = row(event);
+        row.leasedUntil = null;
+        row.failures++;
+        boolean now = row.failures >= limit && !row.setAside;
+        row.setAside |= now;
+        return now;
+    }
+
+    synchronized List<EventId> setAside() {
+        return rows.stream().filter(r -> r.setAside).map(r -> r.event.id()).toList();
     }
 
     @Override

@@ -75,6 +75,18 @@ abstract class OutboxContract {
     }
 
     @Test
+    void anEventThatFailsForItsOwnSakeIsGivenBackAndAtTheLimitSetAsideWithItsSession() {
+        assertEquals(states(List.of(created)), states(claimMine(db().outbox())));
+
+        assertFalse(db().outbox().recordFailure(created.id(), 2));
+        assertEquals(states(List.of(created)), states(claimMine(otherInstance().outbox())), "given back at once");
+        assertTrue(otherInstance().outbox().recordFailure(created.id(), 2));
+
+        assertTrue(claimMine(db().outbox()).isEmpty(), "neither it nor its session's later event is claimed");
+        assertFalse(db().outbox().recordFailure(created.id(), 2), "set aside once");
+    }
+
+    @Test
     void theEventCarriesTheSessionAsItWasThen() {
         SessionEvent claimed = claimMine(db().outbox()).getFirst();
 

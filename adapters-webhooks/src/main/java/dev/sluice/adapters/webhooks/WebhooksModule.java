@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 
 /**
  * The webhook sink: every committed event, signed, to the merchants' endpoints.
@@ -22,8 +23,9 @@ import java.util.UUID;
  * webhooks.close(Duration.ofSeconds(3));   // at shutdown: attempts in flight finish or are given back
  * }</pre>
  *
- * <p>Its tables come with the schema (migration V8, found on the classpath by the persistence
- * adapter's Flyway run); it reads them on a small pool of its own.
+ * <p>It owns its tables: {@link #migrate} creates and upgrades them (Flyway, {@code db/webhooks},
+ * history in {@code flyway_webhooks_history}) beside the core schema, and it reads them on a small
+ * pool of its own.
  */
 public final class WebhooksModule implements AutoCloseable {
     private static final int POOL_SIZE = 4;
@@ -38,6 +40,21 @@ public final class WebhooksModule implements AutoCloseable {
         this.store = store;
         this.addresses = addresses;
         this.dispatcher = dispatcher;
+    }
+
+    /** Migrates the sink's tables to the newest version; safe to run from several instances at once. */
+    public static void migrate(WebhookSettings.Database database) {
+        Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.user(), database.password())
+                .jdbcProperties(database.driverProperties())
+                .locations("classpath:db/webhooks")
+                .table("flyway_webhooks_history")
+                // the core schema's tables are there already: start this history from nothing
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
     }
 
     /**

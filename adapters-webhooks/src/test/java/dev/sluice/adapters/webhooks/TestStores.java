@@ -6,12 +6,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 
 /**
  * Databases for the store's contract: H2 in memory, and a database of its own beside the test
- * database on MariaDB (this module's classpath holds only its own migration, which must not enter
- * the schema history the other modules' tests migrate).
+ * database on MariaDB, so that these tests may empty the deliveries and rewind the cursor.
  */
 final class TestStores {
     private TestStores() {
@@ -36,8 +34,7 @@ final class TestStores {
     }
 
     static HikariDataSource migrated(WebhookSettings.Database database) {
-        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password())
-                .locations("classpath:db/sluice").load().migrate();
+        WebhooksModule.migrate(database);
         return Pool.open(database, 8, "webhooks-test-" + System.nanoTime());
     }
 }

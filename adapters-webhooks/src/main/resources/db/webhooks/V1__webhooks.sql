@@ -1,6 +1,8 @@
--- The webhook sink's own state (adapters-webhooks). It references no other table: the sink follows
--- the committed events through their feed positions and copies what it sends into its deliveries,
--- so pruning the outbox or a Kafka outage never touches it.
+-- The webhook sink's own state (adapters-webhooks), with its own schema history
+-- (flyway_webhooks_history), so that its versions never interleave with the core schema's. It
+-- references no other table: the sink follows the committed events through their feed positions
+-- and copies what it sends into its deliveries, so pruning the outbox or a Kafka outage never
+-- touches it.
 
 -- Serialises endpoint creation per business, so that two racing creates cannot pass the limit of 10.
 CREATE TABLE webhook_businesses (

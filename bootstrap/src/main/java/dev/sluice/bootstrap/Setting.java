@@ -25,8 +25,8 @@ enum Setting {
     OUTBOX_RETENTION("outbox.retention", "SLUICE_OUTBOX_RETENTION", "P7D"),
     // unset: true on the embedded default (no database URL), false otherwise
     WEBHOOKS_ALLOW_PRIVATE("webhooks.allow-private", "SLUICE_WEBHOOKS_ALLOW_PRIVATE", null),
-    WEBHOOKS_CONCURRENCY("webhooks.concurrency", "SLUICE_WEBHOOKS_CONCURRENCY", "32"),
-    WEBHOOKS_ENDPOINT_CONCURRENCY("webhooks.endpoint-concurrency", "SLUICE_WEBHOOKS_ENDPOINT_CONCURRENCY", "4"),
+    WEBHOOKS_CONCURRENCY("webhooks.concurrency", "SLUICE_WEBHOOKS_CONCURRENCY", "128"),
+    WEBHOOKS_ENDPOINT_CONCURRENCY("webhooks.endpoint-concurrency", "SLUICE_WEBHOOKS_ENDPOINT_CONCURRENCY", "8"),
     WEBHOOKS_TIMEOUT("webhooks.timeout", "SLUICE_WEBHOOKS_TIMEOUT", "PT10S"),
     WEBHOOKS_LEASE("webhooks.lease", "SLUICE_WEBHOOKS_LEASE", "PT60S"),
     SECRETS_KEY("secrets-key", "SLUICE_SECRETS_KEY", null);

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,12 +20,14 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The webhook sink's loop: fans new committed events out into deliveries, then leases due ones,
- * each endpoint at most {@code perEndpoint} at a time and the instance at most {@code concurrency},
- * and attempts each on a virtual thread. An endpoint that hangs holds only its own few slots for
- * at most the attempt timeout; the Kafka relay shares nothing with this loop but the database.
+ * each endpoint at most {@code perEndpoint} at a time (one while its attempts keep failing) and the
+ * instance at most {@code concurrency}, and attempts each on a virtual thread. An endpoint that
+ * hangs holds only its own few slots for at most the attempt timeout; the Kafka relay shares
+ * nothing with this loop but the database.
  */
 final class Dispatcher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
@@ -42,8 +46,10 @@ final class Dispatcher implements AutoCloseable {
     private final ExecutorService attempts = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("sluice-webhook-attempt-", 0).factory());
     private final AttemptObserver observer;
+    private final Map<String, WebhookStore.DueEndpoint> dueEndpoints = new LinkedHashMap<>();
+    private long lastFanOut = System.nanoTime() - Duration.ofDays(1).toNanos();
     private volatile boolean closed;
-    private Thread loop;
+    private volatile Thread loop;
 
     Dispatcher(WebhookStore store, CommittedEvents events, AddressPolicy addresses, Sender sender,
             WebhookSettings settings, Clock clock, InstantSource wallClock, AttemptObserver observer) {
@@ -67,33 +73,53 @@ final class Dispatcher implements AutoCloseable {
                     // the database is down, say: the next pass tries again, nothing is lost meanwhile
                     LOG.log(Level.WARNING, "webhook pass failed: " + e);
                 }
-                try {
-                    Thread.sleep(settings.pollInterval());
-                } catch (InterruptedException e) {
+                // a finished attempt wakes the loop at once: its slot can take the endpoint's next delivery
+                LockSupport.parkNanos(settings.pollInterval().toNanos());
+                if (Thread.interrupted()) {
                     return;
                 }
             }
         });
     }
 
-    /** One pass: fan out everything committed, then start the attempts that are due; returns how many started. */
-    int runOnce() {
+    /**
+     * One pass: fans out what committed (at most every poll interval, at once while a backlog
+     * drains), then leases due deliveries into free slots; returns how many attempts it started.
+     * Which endpoints have due deliveries is asked once a poll interval too; between, a pass only
+     * tops up the slots of the endpoints it knows, as attempts finish.
+     */
+    synchronized int runOnce() {
         Instant now = clock.now();
-        while (store.fanOut(events, positioned -> new String(cloudEvents.toBytes(positioned.event()),
-                StandardCharsets.UTF_8), settings.fanOutBatch(), now) == settings.fanOutBatch()) {
-            now = clock.now();
+        long ticks = System.nanoTime();
+        if (ticks - lastFanOut >= settings.pollInterval().toNanos()) {
+            int taken;
+            do {
+                taken = store.fanOut(events, positioned -> new String(cloudEvents.toBytes(positioned.event()),
+                        StandardCharsets.UTF_8), settings.fanOutBatch(), now);
+            } while (taken == settings.fanOutBatch());
+            lastFanOut = ticks;
+            dueEndpoints.clear();
+            store.endpointsWithDueDeliveries(now, ENDPOINTS_PER_PASS).forEach(due -> dueEndpoints.put(due.id(), due));
         }
         int started = 0;
-        for (String endpoint : store.endpointsWithDueDeliveries(now, ENDPOINTS_PER_PASS)) {
+        for (Iterator<WebhookStore.DueEndpoint> due = dueEndpoints.values().iterator();
+                due.hasNext() && slots.availablePermits() > 0; ) {
+            WebhookStore.DueEndpoint next = due.next();
+            String endpoint = next.id();
+            // an endpoint whose attempts keep failing (down, or answering slowly) gets one slot:
+            // its retries hold no more than that while the healthy endpoints get theirs
+            int cap = next.failing() ? 1 : settings.perEndpoint();
             int free = Math.min(slots.availablePermits(),
-                    settings.perEndpoint() - inFlight.computeIfAbsent(endpoint, e -> new AtomicInteger()).get());
-            if (slots.availablePermits() == 0) {
-                break;
-            }
+                    cap - inFlight.computeIfAbsent(endpoint, e -> new AtomicInteger()).get());
             if (free <= 0) {
                 continue;
             }
-            for (Delivery delivery : store.claim(endpoint, free, now, settings.lease())) {
+            List<Delivery> claimed = store.claim(endpoint, free, now, settings.lease());
+            if (claimed.size() < free) {
+                // nothing more is due there for now
+                due.remove();
+            }
+            for (Delivery delivery : claimed) {
                 if (closed || !slots.tryAcquire()) {
                     store.release(List.of(delivery));
                     continue;
@@ -127,6 +153,10 @@ final class Dispatcher implements AutoCloseable {
         } finally {
             inFlight.get(delivery.endpointId()).decrementAndGet();
             slots.release();
+            Thread current = loop;
+            if (current != null) {
+                LockSupport.unpark(current);
+            }
         }
     }
 

@@ -33,11 +33,16 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The webhook sink's state in its own tables (V8): endpoints with encrypted secrets, deliveries
- * with their schedule, and the cursor of the fan-out. Any number of instances share it: the
- * fan-out holds the cursor row while it runs, claims lease due deliveries with
- * {@code FOR UPDATE SKIP LOCKED}, and every change of a delivery's queue locks its endpoint's row
- * first, so a fan-out and a finishing delivery never lose a queued delivery between them.
+ * The webhook sink's state in its own tables (db/webhooks): endpoints with encrypted secrets,
+ * deliveries with their schedule, and the cursor of the fan-out. Any number of instances share
+ * it: the fan-out holds the cursor row while it runs, and claims lease due deliveries with
+ * {@code FOR UPDATE SKIP LOCKED}.
+ *
+ * <p>Queues: only the head of an (endpoint, session) queue has an attempt time. Whoever appends to
+ * a queue reads its waiting deliveries with a locking read, and a finishing head is updated before
+ * it promotes the next; so the two wait for each other on the head's row, and whichever commits
+ * second sees the other's work: an append never queues behind a head that already finished, and
+ * a finishing head never misses a delivery appended behind it.
  */
 final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
     static final String TEST_EVENT_TYPE = "webhook.test";
@@ -298,10 +303,14 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
      */
     private static String enqueue(Connection c, WebhookEndpoint endpoint, String eventId, String eventType,
             String sessionId, String body, Instant now) throws SQLException {
-        boolean queued = sessionId != null && first(c, "SELECT delivery_order FROM webhook_deliveries"
-                + " WHERE endpoint_id = ? AND session_id = ? AND " + WAITING + " LIMIT 1", row -> row.getLong(1),
-                endpoint.id(), sessionId).isPresent();
+        boolean queued = sessionId != null && hasWaiting(c, endpoint.id(), sessionId);
         return insert(c, endpoint, eventId, eventType, sessionId, body, queued ? null : now, now);
+    }
+
+    /** Whether the (endpoint, session) queue has a waiting delivery, read with locks (see the class comment). */
+    private static boolean hasWaiting(Connection c, String endpointId, String sessionId) throws SQLException {
+        return !query(c, "SELECT delivery_order FROM webhook_deliveries WHERE endpoint_id = ? AND session_id = ?"
+                + " AND " + WAITING + " FOR UPDATE", row -> row.getLong(1), endpointId, sessionId).isEmpty();
     }
 
     private static String insert(Connection c, WebhookEndpoint endpoint, String eventId, String eventType,
@@ -349,10 +358,8 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
                     body = body == null ? render.apply(positioned) : body;
                     String session = event.session().id().value();
                     // one query per (endpoint, session) pair per pass; later events of the pair queue behind
-                    boolean queued = !waiting.add(endpoint.id() + " " + session) || first(c,
-                            "SELECT delivery_order FROM webhook_deliveries WHERE endpoint_id = ? AND session_id = ?"
-                                    + " AND " + WAITING + " LIMIT 1", row -> row.getLong(1), endpoint.id(), session)
-                            .isPresent();
+                    boolean queued = !waiting.add(endpoint.id() + " " + session)
+                            || hasWaiting(c, endpoint.id(), session);
                     insert(c, endpoint, event.id().value(), event.type(), session, body, queued ? null : now, now);
                 }
             }
@@ -361,15 +368,15 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
         });
     }
 
-    /** Enabled live endpoints of these businesses, locked (in id order) against a finishing delivery's promotion. */
+    /** Enabled live endpoints of these businesses. */
     private Map<String, List<WebhookEndpoint>> liveEndpointsOf(Connection c, List<String> businesses)
             throws SQLException {
         Map<String, List<WebhookEndpoint>> byBusiness = new HashMap<>();
         for (int from = 0; from < businesses.size(); from += 500) {
             List<String> chunk = businesses.subList(from, Math.min(businesses.size(), from + 500));
             for (StoredEndpoint stored : query(c, "SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoints"
-                            + " WHERE business_id IN (" + marks(chunk.size()) + ") AND deleted_at IS NULL AND enabled = TRUE"
-                            + " ORDER BY endpoint_id FOR UPDATE", this::readEndpoint, chunk.toArray())) {
+                            + " WHERE business_id IN (" + marks(chunk.size()) + ") AND deleted_at IS NULL AND enabled = TRUE",
+                    this::readEndpoint, chunk.toArray())) {
                 byBusiness.computeIfAbsent(stored.endpoint().businessId().value(), b -> new ArrayList<>())
                         .add(stored.endpoint());
             }
@@ -377,13 +384,20 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
         return byBusiness;
     }
 
-    /** Endpoints with deliveries due at {@code now}, the longest-waiting first. */
-    List<String> endpointsWithDueDeliveries(Instant now, int limit) {
-        return jdbc.inTransaction(c -> query(c, "SELECT endpoint_id, MIN(next_attempt_at) AS due"
-                        + " FROM webhook_deliveries WHERE held = FALSE AND next_attempt_at <= ?"
-                        + " AND (lease_until IS NULL OR lease_until < ?)"
-                        + " GROUP BY endpoint_id ORDER BY due LIMIT ?",
-                row -> row.getString("endpoint_id"), now, now, limit));
+    /**
+     * Endpoints with deliveries due at {@code now}, the longest-waiting first, each marked when its
+     * attempts have been failing (the dispatcher then gives it fewer slots).
+     */
+    List<DueEndpoint> endpointsWithDueDeliveries(Instant now, int limit) {
+        return jdbc.inTransaction(c -> query(c, "SELECT d.endpoint_id, MIN(d.next_attempt_at) AS due,"
+                        + " MAX(CASE WHEN e.failing_since IS NULL THEN 0 ELSE 1 END) AS failing"
+                        + " FROM webhook_deliveries d JOIN webhook_endpoints e ON e.endpoint_id = d.endpoint_id"
+                        + " WHERE d.held = FALSE AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?)"
+                        + " GROUP BY d.endpoint_id ORDER BY due LIMIT ?",
+                row -> new DueEndpoint(row.getString("endpoint_id"), row.getInt("failing") == 1), now, now, limit));
+    }
+
+    record DueEndpoint(String id, boolean failing) {
     }
 
     /**
@@ -408,10 +422,12 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
             if (endpoint.isEmpty()) {
                 return List.<Delivery>of();
             }
+            List<Object> values = new ArrayList<>(List.of(owner, now.plus(lease)));
+            due.forEach(row -> values.add(row.id()));
+            Jdbc.update(c, "UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ? WHERE delivery_id IN ("
+                    + marks(due.size()) + ")", values.toArray());
             List<Delivery> claimed = new ArrayList<>();
             for (Due row : due) {
-                Jdbc.update(c, "UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ? WHERE delivery_id = ?",
-                        owner, now.plus(lease), row.id());
                 claimed.add(new Delivery(row.id(), endpointId, row.eventId(), row.sessionId(), row.body(),
                         row.attempts(), endpoint.get().endpoint().url(), endpoint.get().signingSecrets(now)));
             }
@@ -427,40 +443,59 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
      * endpoint, as a 410 does at once.
      */
     boolean record(Delivery delivery, AttemptResult result, Instant now, Instant next, Duration failingLimit) {
-        return jdbc.inTransaction(c -> {
-            Optional<StoredEndpoint> endpoint = first(c, "SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoints"
-                    + " WHERE endpoint_id = ? FOR UPDATE", this::readEndpoint, delivery.endpointId());
-            WebhookDelivery.Status status = result.succeeded() ? WebhookDelivery.Status.DELIVERED
-                    : next == null ? WebhookDelivery.Status.FAILED : WebhookDelivery.Status.RETRYING;
-            boolean finished = status == WebhookDelivery.Status.DELIVERED || status == WebhookDelivery.Status.FAILED;
-            int updated = Jdbc.update(c, "UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1,"
-                            + " next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, request_url = ?,"
-                            + " response_code = ?, response_body = ?, last_attempt_at = ?"
-                            + " WHERE delivery_id = ? AND lease_owner = ?",
-                    status.name(), finished ? null : next, result.url(), result.responseCode(), result.responseBody(),
-                    now, delivery.deliveryId(), owner);
-            if (updated == 0) {
-                return false;
-            }
-            if (finished && delivery.sessionId() != null) {
-                promoteNext(c, delivery.endpointId(), delivery.sessionId(), now);
-            }
-            if (endpoint.isPresent()) {
-                StoredEndpoint stored = endpoint.get();
-                if (result.succeeded()) {
-                    Jdbc.update(c, "UPDATE webhook_endpoints SET failing_since = NULL WHERE endpoint_id = ?"
-                            + " AND failing_since IS NOT NULL", delivery.endpointId());
-                } else if (result.gone()) {
-                    disable(c, delivery.endpointId(), DisabledReason.GONE, now);
-                } else if (stored.failingSince() == null) {
-                    Jdbc.update(c, "UPDATE webhook_endpoints SET failing_since = ? WHERE endpoint_id = ?", now,
-                            delivery.endpointId());
-                } else if (!stored.failingSince().plus(failingLimit).isAfter(now) && stored.endpoint().enabled()) {
-                    disable(c, delivery.endpointId(), DisabledReason.FAILING, now);
+        try {
+            return jdbc.inTransaction(c -> {
+                // the endpoint first, as every management change does, so that the two never deadlock
+                recordOnEndpoint(c, delivery.endpointId(), result, now, failingLimit);
+                WebhookDelivery.Status status = result.succeeded() ? WebhookDelivery.Status.DELIVERED
+                        : next == null ? WebhookDelivery.Status.FAILED : WebhookDelivery.Status.RETRYING;
+                boolean finished = status != WebhookDelivery.Status.RETRYING;
+                int updated = Jdbc.update(c, "UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1,"
+                                + " next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, request_url = ?,"
+                                + " response_code = ?, response_body = ?, last_attempt_at = ?"
+                                + " WHERE delivery_id = ? AND lease_owner = ?",
+                        status.name(), finished ? null : next, result.url(), result.responseCode(),
+                        result.responseBody(), now, delivery.deliveryId(), owner);
+                if (updated == 0) {
+                    throw new LostLease();
                 }
+                if (finished && delivery.sessionId() != null) {
+                    promoteNext(c, delivery.endpointId(), delivery.sessionId(), now);
+                }
+                return true;
+            });
+        } catch (LostLease lost) {
+            return false;
+        }
+    }
+
+    /** Another instance took the delivery over: what this attempt would have recorded is rolled back. */
+    private static final class LostLease extends RuntimeException {
+        LostLease() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * A success ends the endpoint's failing streak; a failure starts it, or past {@code failingLimit}
+     * disables the endpoint, as a 410 does at once. A healthy endpoint's row is not written at all.
+     */
+    private static void recordOnEndpoint(Connection c, String endpointId, AttemptResult result, Instant now,
+            Duration failingLimit) throws SQLException {
+        if (result.succeeded()) {
+            Jdbc.update(c, "UPDATE webhook_endpoints SET failing_since = NULL WHERE endpoint_id = ?"
+                    + " AND failing_since IS NOT NULL", endpointId);
+        } else if (result.gone()) {
+            disable(c, endpointId, DisabledReason.GONE, now);
+        } else {
+            Jdbc.update(c, "UPDATE webhook_endpoints SET failing_since = ? WHERE endpoint_id = ?"
+                    + " AND failing_since IS NULL", now, endpointId);
+            Optional<Instant> failingSince = first(c, "SELECT failing_since FROM webhook_endpoints"
+                    + " WHERE endpoint_id = ? AND enabled = TRUE", row -> instant(row, "failing_since"), endpointId);
+            if (failingSince.isPresent() && !failingSince.get().plus(failingLimit).isAfter(now)) {
+                disable(c, endpointId, DisabledReason.FAILING, now);
             }
-            return true;
-        });
+        }
     }
 
     private static void promoteNext(Connection c, String endpointId, String sessionId, Instant now)

@@ -28,7 +28,8 @@ import org.flywaydb.core.Flyway;
  * pool of its own.
  */
 public final class WebhooksModule implements AutoCloseable {
-    private static final int POOL_SIZE = 4;
+    // the loop (fan-out, claims) and the outcomes of attempts finishing at once, each a short transaction
+    private static final int POOL_SIZE = 8;
 
     private final HikariDataSource pool;
     private final WebhookStore store;

@@ -137,6 +137,32 @@ abstract class DeliveryStoreContract {
     }
 
     @Test
+    void anEventAppendedWhileItsSessionsHeadFinishesIsNeverStranded() throws Exception {
+        WebhookEndpoint endpoint = endpoint(business, ALL);
+        SessionId session = SessionId.generate();
+        int count = 40;
+        CompletableFuture<Void> appending = CompletableFuture.runAsync(() -> {
+            for (int sequence = 1; sequence <= count; sequence++) {
+                events.commit(business, session, sequence, T0);
+                fanOut(one, T0);
+            }
+        });
+        List<String> sent = new ArrayList<>();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (sent.size() < count && System.nanoTime() < deadline) {
+            for (Delivery delivery : two.claim(endpoint.id(), 10, T0, LEASE)) {
+                sent.add(delivery.eventId());
+                two.record(delivery, answered(200), T0, null, FIVE_DAYS);
+            }
+        }
+        appending.get();
+
+        assertEquals(count, sent.size(), "every delivery went, none stayed queued behind a finished one");
+        assertEquals(events.after(0, count).stream().map(p -> p.event().id().value()).toList(), sent,
+                "in the session's order");
+    }
+
+    @Test
     void aFailedAttemptIsScheduledInTheDatabaseAndAnotherInstanceCarriesItOn() {
         WebhookEndpoint endpoint = endpoint(business, ALL);
         commit(SessionId.generate(), 1);

@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -47,6 +50,8 @@ final class Dispatcher implements AutoCloseable {
             Thread.ofVirtual().name("sluice-webhook-attempt-", 0).factory());
     private final AttemptObserver observer;
     private final Map<String, WebhookStore.DueEndpoint> dueEndpoints = new LinkedHashMap<>();
+    // attempts done but not yet recorded: the loop records them all in one transaction
+    private final Queue<WebhookStore.Attempted> finished = new ConcurrentLinkedQueue<>();
     private long lastFanOut = System.nanoTime() - Duration.ofDays(1).toNanos();
     private volatile boolean closed;
     private volatile Thread loop;
@@ -89,6 +94,7 @@ final class Dispatcher implements AutoCloseable {
      * tops up the slots of the endpoints it knows, as attempts finish.
      */
     synchronized int runOnce() {
+        recordFinished();
         Instant now = clock.now();
         long ticks = System.nanoTime();
         if (ticks - lastFanOut >= settings.pollInterval().toNanos()) {
@@ -140,22 +146,43 @@ final class Dispatcher implements AutoCloseable {
             Instant now = clock.now();
             Instant next = result.succeeded() ? null
                     : settings.schedule().next(delivery.attempts() + 1, now, ThreadLocalRandom.current()::nextDouble);
-            if (store.record(delivery, result, now, next, settings.failingLimit())) {
-                observer.attempted(delivery.endpointId(), result.succeeded() ? AttemptObserver.Outcome.DELIVERED
-                        : next == null ? AttemptObserver.Outcome.FAILED : AttemptObserver.Outcome.RETRYING);
-            }
+            finished.add(new WebhookStore.Attempted(delivery, result, now, next));
         } catch (InterruptedException e) {
             // shutting down mid-attempt: another pass or instance sends it again, with the same webhook-id
             release(delivery);
-        } catch (RuntimeException e) {
-            // not recorded (database down): the lease runs out and the attempt is made again
-            LOG.log(Level.WARNING, "webhook attempt of " + delivery + " not recorded: " + e);
         } finally {
             inFlight.get(delivery.endpointId()).decrementAndGet();
             slots.release();
             Thread current = loop;
             if (current != null) {
                 LockSupport.unpark(current);
+            }
+        }
+    }
+
+    /** Records the outcomes of the attempts done since the last pass, in one transaction. */
+    private void recordFinished() {
+        List<WebhookStore.Attempted> outcomes = new ArrayList<>();
+        for (WebhookStore.Attempted outcome; (outcome = finished.poll()) != null; ) {
+            outcomes.add(outcome);
+        }
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        List<Boolean> recorded;
+        try {
+            recorded = store.recordAll(outcomes, settings.failingLimit());
+        } catch (RuntimeException e) {
+            // not recorded (database down): their leases run out and the attempts are made again
+            LOG.log(Level.WARNING, outcomes.size() + " webhook attempts not recorded: " + e);
+            return;
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (recorded.get(i)) {
+                WebhookStore.Attempted outcome = outcomes.get(i);
+                observer.attempted(outcome.delivery().endpointId(), outcome.result().succeeded()
+                        ? AttemptObserver.Outcome.DELIVERED
+                        : outcome.next() == null ? AttemptObserver.Outcome.FAILED : AttemptObserver.Outcome.RETRYING);
             }
         }
     }
@@ -190,6 +217,10 @@ final class Dispatcher implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // what the receivers acknowledged is recorded, so that no restart sends it again
+        synchronized (this) {
+            recordFinished();
         }
     }
 

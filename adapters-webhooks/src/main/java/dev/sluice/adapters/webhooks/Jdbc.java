@@ -79,6 +79,20 @@ final class Jdbc {
         }
     }
 
+    /** One statement, many rows of parameters, sent as a JDBC batch. */
+    static void batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] values : rows) {
+                bind(statement, values);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
     /** {@code ?, ?, ?} for an IN list of {@code n}. */
     static String marks(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
@@ -104,11 +118,14 @@ final class Jdbc {
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... values) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < values.length; i++) {
-            Object value = values[i] instanceof Instant instant ? utc(instant) : values[i];
-            statement.setObject(i + 1, value);
-        }
+        bind(statement, values);
         return statement;
+    }
+
+    private static void bind(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i] instanceof Instant instant ? utc(instant) : values[i]);
+        }
     }
 
     private static RuntimeException translate(SQLException failure) {

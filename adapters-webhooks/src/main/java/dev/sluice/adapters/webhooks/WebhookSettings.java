@@ -41,7 +41,7 @@ public record WebhookSettings(Database database, byte[] secretsKey, boolean allo
 
     public static WebhookSettings defaults(Database database, byte[] secretsKey, boolean allowPrivate) {
         return new WebhookSettings(database, secretsKey, allowPrivate, 128, 8, Duration.ofSeconds(10),
-                Duration.ofSeconds(60), Duration.ofMillis(200), 500, Duration.ofDays(5), Duration.ofHours(24),
+                Duration.ofSeconds(60), Duration.ofMillis(100), 500, Duration.ofDays(5), Duration.ofHours(24),
                 RetrySchedule.CONTRACT);
     }
 

@@ -315,10 +315,36 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
 
     private static String insert(Connection c, WebhookEndpoint endpoint, String eventId, String eventType,
             String sessionId, String body, Instant due, Instant now) throws SQLException {
-        String id = RandomTokens.id(WebhookDelivery.ID_PREFIX);
-        Jdbc.update(c, INSERT_DELIVERY, id, endpoint.id(), endpoint.businessId().value(), eventId, eventType, sessionId,
-                body, !endpoint.enabled(), due, endpoint.url(), now);
-        return id;
+        Object[] values = insertValues(endpoint, eventId, eventType, sessionId, body, due, now);
+        Jdbc.update(c, INSERT_DELIVERY, values);
+        return (String) values[0];
+    }
+
+    private static Object[] insertValues(WebhookEndpoint endpoint, String eventId, String eventType, String sessionId,
+            String body, Instant due, Instant now) {
+        return new Object[] {RandomTokens.id(WebhookDelivery.ID_PREFIX), endpoint.id(), endpoint.businessId().value(),
+                eventId, eventType, sessionId, body, !endpoint.enabled(), due, endpoint.url(), now};
+    }
+
+    /**
+     * The (endpoint, session) pairs, as {@code "endpoint session"}, that have a waiting delivery,
+     * read with locks (see the class comment).
+     */
+    private static Set<String> waitingPairs(Connection c, List<String> endpointIds, List<String> sessions)
+            throws SQLException {
+        Set<String> pairs = new HashSet<>();
+        if (endpointIds.isEmpty()) {
+            return pairs;
+        }
+        for (int from = 0; from < sessions.size(); from += 500) {
+            List<String> chunk = sessions.subList(from, Math.min(sessions.size(), from + 500));
+            List<Object> values = new ArrayList<>(endpointIds);
+            values.addAll(chunk);
+            pairs.addAll(query(c, "SELECT endpoint_id, session_id FROM webhook_deliveries WHERE endpoint_id IN ("
+                    + marks(endpointIds.size()) + ") AND session_id IN (" + marks(chunk.size()) + ") AND " + WAITING
+                    + " FOR UPDATE", row -> row.getString(1) + " " + row.getString(2), values.toArray()));
+        }
+        return pairs;
     }
 
     private static WebhookDelivery readDelivery(ResultSet row) throws SQLException {
@@ -347,22 +373,30 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
             }
             Map<String, List<WebhookEndpoint>> endpoints = liveEndpointsOf(c, next.stream()
                     .map(p -> p.event().session().businessId().value()).distinct().toList());
-            Set<String> waiting = new HashSet<>();
+            record Planned(WebhookEndpoint endpoint, String eventId, String eventType, String session, String body) {
+            }
+            List<Planned> planned = new ArrayList<>();
             for (CommittedEvents.Positioned positioned : next) {
                 var event = positioned.event();
                 String body = null;
                 for (WebhookEndpoint endpoint : endpoints.getOrDefault(event.session().businessId().value(), List.of())) {
-                    if (!endpoint.subscribesTo(event.type()) || endpoint.createdAt().isAfter(event.occurredAt())) {
-                        continue;
+                    if (endpoint.subscribesTo(event.type()) && !endpoint.createdAt().isAfter(event.occurredAt())) {
+                        body = body == null ? render.apply(positioned) : body;
+                        planned.add(new Planned(endpoint, event.id().value(), event.type(),
+                                event.session().id().value(), body));
                     }
-                    body = body == null ? render.apply(positioned) : body;
-                    String session = event.session().id().value();
-                    // one query per (endpoint, session) pair per pass; later events of the pair queue behind
-                    boolean queued = !waiting.add(endpoint.id() + " " + session)
-                            || hasWaiting(c, endpoint.id(), session);
-                    insert(c, endpoint, event.id().value(), event.type(), session, body, queued ? null : now, now);
                 }
             }
+            // a pair with a delivery waiting, or planned earlier in this batch, queues behind it
+            Set<String> waiting = waitingPairs(c, planned.stream().map(p -> p.endpoint().id()).distinct().toList(),
+                    planned.stream().map(Planned::session).distinct().toList());
+            List<Object[]> rows = new ArrayList<>();
+            for (Planned delivery : planned) {
+                boolean queued = !waiting.add(delivery.endpoint().id() + " " + delivery.session());
+                rows.add(insertValues(delivery.endpoint(), delivery.eventId(), delivery.eventType(), delivery.session(),
+                        delivery.body(), queued ? null : now, now));
+            }
+            Jdbc.batch(c, INSERT_DELIVERY, rows);
             Jdbc.update(c, "UPDATE webhook_cursor SET last_position = ? WHERE cursor_id = 1", next.getLast().position());
             return next.size();
         });
@@ -438,42 +472,55 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
     /**
      * Records an attempt's outcome, if this instance still holds the lease (false when it lost it).
      * {@code next} is the next attempt's time after a failure, null when the delivery gives up.
-     * A finished delivery lets the next queued one of its session go; a success clears the
-     * endpoint's failing streak, a failure starts it or, past {@code failingLimit}, disables the
-     * endpoint, as a 410 does at once.
+     * A finished delivery lets the next queued one of its session go.
      */
     boolean record(Delivery delivery, AttemptResult result, Instant now, Instant next, Duration failingLimit) {
-        try {
-            return jdbc.inTransaction(c -> {
-                // the endpoint first, as every management change does, so that the two never deadlock
-                recordOnEndpoint(c, delivery.endpointId(), result, now, failingLimit);
-                WebhookDelivery.Status status = result.succeeded() ? WebhookDelivery.Status.DELIVERED
-                        : next == null ? WebhookDelivery.Status.FAILED : WebhookDelivery.Status.RETRYING;
-                boolean finished = status != WebhookDelivery.Status.RETRYING;
-                int updated = Jdbc.update(c, "UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1,"
-                                + " next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, request_url = ?,"
-                                + " response_code = ?, response_body = ?, last_attempt_at = ?"
-                                + " WHERE delivery_id = ? AND lease_owner = ?",
-                        status.name(), finished ? null : next, result.url(), result.responseCode(),
-                        result.responseBody(), now, delivery.deliveryId(), owner);
-                if (updated == 0) {
-                    throw new LostLease();
-                }
-                if (finished && delivery.sessionId() != null) {
-                    promoteNext(c, delivery.endpointId(), delivery.sessionId(), now);
-                }
-                return true;
-            });
-        } catch (LostLease lost) {
-            return false;
-        }
+        return recordAll(List.of(new Attempted(delivery, result, now, next)), failingLimit).getFirst();
     }
 
-    /** Another instance took the delivery over: what this attempt would have recorded is rolled back. */
-    private static final class LostLease extends RuntimeException {
-        LostLease() {
-            super(null, null, false, false);
+    /** What one attempt came to, to be recorded. */
+    record Attempted(Delivery delivery, AttemptResult result, Instant at, Instant next) {
+    }
+
+    /**
+     * Records the outcomes of several attempts in one transaction; for each, whether this instance
+     * still held its lease (an outcome of a lost lease changes no delivery). Endpoints are written
+     * first and in id order, as every management change writes an endpoint before its deliveries,
+     * so that none of them deadlock.
+     */
+    List<Boolean> recordAll(List<Attempted> outcomes, Duration failingLimit) {
+        List<Attempted> ordered = outcomes.stream()
+                .sorted(java.util.Comparator.comparing(outcome -> outcome.delivery().endpointId()))
+                .toList();
+        Map<Attempted, Boolean> recorded = jdbc.inTransaction(c -> {
+            Map<Attempted, Boolean> result = new HashMap<>();
+            for (Attempted outcome : ordered) {
+                recordOnEndpoint(c, outcome.delivery().endpointId(), outcome.result(), outcome.at(), failingLimit);
+            }
+            for (Attempted outcome : ordered) {
+                result.put(outcome, recordOnDelivery(c, outcome));
+            }
+            return result;
+        });
+        return outcomes.stream().map(recorded::get).toList();
+    }
+
+    private boolean recordOnDelivery(Connection c, Attempted outcome) throws SQLException {
+        Delivery delivery = outcome.delivery();
+        AttemptResult result = outcome.result();
+        WebhookDelivery.Status status = result.succeeded() ? WebhookDelivery.Status.DELIVERED
+                : outcome.next() == null ? WebhookDelivery.Status.FAILED : WebhookDelivery.Status.RETRYING;
+        boolean finished = status != WebhookDelivery.Status.RETRYING;
+        int updated = Jdbc.update(c, "UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1,"
+                        + " next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, request_url = ?,"
+                        + " response_code = ?, response_body = ?, last_attempt_at = ?"
+                        + " WHERE delivery_id = ? AND lease_owner = ?",
+                status.name(), finished ? null : outcome.next(), result.url(), result.responseCode(),
+                result.responseBody(), outcome.at(), delivery.deliveryId(), owner);
+        if (updated == 1 && finished && delivery.sessionId() != null) {
+            promoteNext(c, delivery.endpointId(), delivery.sessionId(), outcome.at());
         }
+        return updated == 1;
     }
 
     /**

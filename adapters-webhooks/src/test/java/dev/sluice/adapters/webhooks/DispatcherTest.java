@@ -169,10 +169,12 @@ class DispatcherTest {
             long started = System.nanoTime();
 
             passUntil(() -> healthy.received().size() == 6);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            passUntil(() -> store.list(business, new WebhookDelivery.Query(good.endpoint().id(), Status.DELIVERED,
+                    null, 10, null)).items().size() == 6);
 
-            assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(3)) < 0,
+            assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0,
                     "the healthy endpoint got its six events while the others hung");
-            assertEquals(Status.DELIVERED, only(good.endpoint().id()).status());
         }
     }
 

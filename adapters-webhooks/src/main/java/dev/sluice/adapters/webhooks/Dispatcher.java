@@ -150,6 +150,9 @@ final class Dispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             // shutting down mid-attempt: another pass or instance sends it again, with the same webhook-id
             release(delivery);
+        } catch (RuntimeException e) {
+            // a bug, not the receiver's doing: the lease runs out and the attempt is made again
+            LOG.log(Level.ERROR, "webhook attempt of " + delivery + " failed: " + e);
         } finally {
             inFlight.get(delivery.endpointId()).decrementAndGet();
             slots.release();

@@ -113,6 +113,26 @@ class DispatcherTest {
     }
 
     @Test
+    void aTestEventAfterARotationCarriesBothSignaturesAndEitherSecretVerifiesIt() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.answering(n -> 200)) {
+            WebhookEndpoint.Issued endpoint = endpoint(receiver.url());
+            String rotated = store.rotateSecret(business, endpoint.endpoint().id(), now.get(),
+                    now.get().plus(Duration.ofHours(24))).orElseThrow();
+            WebhookDelivery test = store.sendTest(business, endpoint.endpoint().id(), now.get()).orElseThrow();
+
+            passUntil(() -> receiver.received().size() == 1);
+
+            WebhookReceiver.Received received = receiver.received().getFirst();
+            assertEquals(test.eventId(), received.webhookId());
+            assertTrue(received.body().contains("\"type\":\"webhook.test\""), received.body());
+            assertTrue(received.body().contains("\"data\":{\"endpointId\":\"" + endpoint.endpoint().id() + "\"}"));
+            assertEquals(2, received.headers().firstValue("webhook-signature").orElseThrow().split(" ").length);
+            WebhookReceiver.verify(received, rotated);
+            WebhookReceiver.verify(received, endpoint.signingSecret());
+        }
+    }
+
+    @Test
     void failedAttemptsFollowTheScheduleAndASuccessEndsThem() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.answering(n -> n <= 3 ? 500 : 200)) {
             WebhookEndpoint.Issued endpoint = endpoint(receiver.url());

@@ -61,6 +61,7 @@ public final class Main {
 
     private static int serve(Settings settings, PrintStream out) {
         LogConfig.configureRuntime();
+        settings.logFormat().apply();
         long started = System.nanoTime();
         Sluice sluice = Sluice.start(settings);
         out.println(banner(settings, sluice, Duration.ofNanos(System.nanoTime() - started)));

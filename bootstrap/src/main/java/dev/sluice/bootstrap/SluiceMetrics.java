@@ -1,5 +1,6 @@
 package dev.sluice.bootstrap;
 
+import dev.sluice.adapters.http.HttpApi;
 import dev.sluice.adapters.http.RequestObserver;
 import dev.sluice.adapters.kafka.ObservationConsumer;
 import dev.sluice.adapters.kafka.OutboxRelay;
@@ -46,6 +47,7 @@ final class SluiceMetrics implements RequestObserver, AttemptObserver, AutoClose
     private final List<Meter> ownMeters = new ArrayList<>();
 
     SluiceMetrics(PersistenceModule db) {
+        JvmMeters.bind();
         this.sessionsCreated = registry.getOrCreate(Counter.builder("sluice.sessions.created")
                 .description("Deposit sessions created"));
         Cached<Outbox.Backlog> backlog = new Cached<>(() -> db.outbox().backlog(), BACKLOG_MAX_AGE);
@@ -69,6 +71,12 @@ final class SluiceMetrics implements RequestObserver, AttemptObserver, AutoClose
                 OutboxRelay::sendErrorCount);
         counter("sluice.relay.set.aside", "Events set aside after failing for their own sake; each holds back its session",
                 relay, OutboxRelay::setAsideCount);
+    }
+
+    void watch(HttpApi api) {
+        gauge("sluice.status.streams.open", "Status streams open on this instance", api::openStatusStreams);
+        counter("sluice.status.watcher.queries", "Database queries of the status-stream watcher", api,
+                HttpApi::statusWatcherQueries);
     }
 
     void watch(ObservationConsumer consumer) {
@@ -117,6 +125,9 @@ final class SluiceMetrics implements RequestObserver, AttemptObserver, AutoClose
                         .description("HTTP request latency by route template and status")
                         .tags(Metrics.tags("method", method, "route", route, "status", code))
                         .buckets(LATENCY_BUCKETS)
+                        // no client-side quantiles: they cannot be aggregated across instances, and as
+                        // `quantile` samples inside a histogram they are not valid Prometheus text
+                        .percentiles(new double[0])
                         .publishPercentileHistogram(false)))
                 .record(latency);
     }

@@ -13,6 +13,7 @@ import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetDraft;
+import dev.sluice.domain.widget.WidgetField;
 import dev.sluice.domain.widget.WidgetRules;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,11 +65,13 @@ class CountingOutboxTest {
 
     private static SessionEvent createdEvent() {
         Instant now = Instant.parse("2026-06-09T12:00:00.000Z");
-        Widget widget = Widget.create(new BusinessId("biz_metrics"), WidgetRules.create(new WidgetDraft("Shop",
-                "CUSTOMER_AMOUNT", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null), List.of()), now).widget();
+        WidgetDraft shop = WidgetDraft.builder()
+                .set(WidgetField.NAME, "Shop")
+                .set(WidgetField.MODE, "CUSTOMER_AMOUNT")
+                .build();
+        Widget widget = Widget.create(new BusinessId("biz_metrics"), WidgetRules.create(shop, List.of()), now).widget();
         SessionDraft draft = new SessionDraft("10", "USDC", "polygon", "", "0xMerchant", null, null, null);
-        return DepositSession.create(SessionId.generate(), widget, draft, List.of(), now, Duration.ofMinutes(30))
+        return DepositSession.create(SessionId.generate(), widget, draft, List.of(), now)
                 .events().get(0);
     }
 

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Sluice started in-process over the test database, driven through its HTTP API the way a
- * merchant and a chain watcher would. Instances given the same data directory share the JWT
- * keys and the session secret key, as several instances of one deployment must.
+ * merchant and a chain watcher would, every response held against the OpenAPI document. Instances
+ * given the same data directory share the JWT keys and the session secret key, as several instances
+ * of one deployment must.
  */
 final class TestSluice implements AutoCloseable {
     static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ContractClient HTTP = new ContractClient();
 
     private final Sluice sluice;
     private final String url;
@@ -58,9 +58,9 @@ final class TestSluice implements AutoCloseable {
         return start(dataDir, kafka, topics, extra, () -> Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
-    /** {@code webhooksClock} drives the webhook schedule only. */
+    /** Such an instance whose use cases read {@code clock}. */
     static TestSluice start(Path dataDir, String kafka, StreamTopics topics, Map<String, String> extra,
-            Clock webhooksClock) {
+            Clock clock) {
         TestServices.Database db = TestServices.database();
         Map<String, String> environment = new HashMap<>();
         environment.put("SLUICE_PORT", "0");
@@ -73,7 +73,7 @@ final class TestSluice implements AutoCloseable {
         environment.put("SLUICE_KAFKA_OBSERVATIONS_TOPIC", topics.observations());
         environment.put("SLUICE_RATE_LIMIT", "0");
         environment.putAll(extra);
-        Sluice sluice = Sluice.start(Settings.load(Config.empty(), environment), webhooksClock);
+        Sluice sluice = Sluice.start(Settings.load(Config.empty(), environment), clock);
         return new TestSluice(sluice, sluice.url(), DataDirectory.open(dataDir));
     }
 
@@ -83,9 +83,15 @@ final class TestSluice implements AutoCloseable {
 
     /** A widget of {@code business} taking any amount from 1 to 1000; returns its id and secret. */
     Widget createWidget(String business) {
+        return createWidget(business, "");
+    }
+
+    /** Such a widget with more fields, e.g. {@code ,"testMode":true}. */
+    Widget createWidget(String business, String moreFields) {
         HttpResponse<String> response = post("/api/v1/businesses/" + business + "/widgets/create-widget",
                 Map.of("Authorization", "Bearer " + businessToken(business)),
-                "{\"name\":\"Stream shop\",\"mode\":\"CUSTOMER_AMOUNT\",\"minAmount\":\"1\",\"maxAmount\":\"1000\"}");
+                "{\"name\":\"Stream shop\",\"mode\":\"CUSTOMER_AMOUNT\",\"minAmount\":\"1\",\"maxAmount\":\"1000\""
+                        + moreFields + "}");
         assertEquals(201, response.statusCode(), response.body());
         JsonNode widget = read(response.body());
         return new Widget(business, widget.get("id").asString(), widget.get("clientSecret").asString());
@@ -189,25 +195,18 @@ final class TestSluice implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return send(request.build());
+        return send(path, headers, "POST", body);
     }
 
     HttpResponse<String> get(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
-                .timeout(Duration.ofSeconds(30))
-                .GET();
-        headers.forEach(request::header);
-        return send(request.build());
+        return send(path, headers, "GET", null);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(String path, Map<String, String> headers, String method, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, method, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

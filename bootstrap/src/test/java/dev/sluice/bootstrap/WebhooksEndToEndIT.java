@@ -3,7 +3,6 @@ package dev.sluice.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sluice.testsupport.TestServices;
 import dev.sluice.testsupport.WebhookReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +97,8 @@ class WebhooksEndToEndIT {
                      SETTINGS, now::get)) {
             String business = EventStreamIT.uniqueBusiness();
             TestSluice.WebhookEndpoint endpoint = sluice.createWebhookEndpoint(business, receiver.url());
-            sluice.createSessionId(sluice.createWidget(business), "10");
+            // the clock moves 35 minutes on: the session must not expire meanwhile
+            sluice.createSessionId(sluice.createWidget(business, ",\"sessionTtl\":\"PT24H\""), "10");
 
             for (int failures = 1; failures <= 3; failures++) {
                 int expected = failures;
@@ -192,17 +192,15 @@ class WebhooksEndToEndIT {
             Map<String, String> settings = new HashMap<>(SETTINGS);
             settings.put("SLUICE_WEBHOOKS_LEASE", "PT4S");
             String business = EventStreamIT.uniqueBusiness();
-            Process child = ChildSluice.start(data, TestServices.database(), settings);
             TestSluice.WebhookEndpoint endpoint;
-            try {
-                TestSluice killed = TestSluice.at(ChildSluice.awaitBanner(child), data);
+            try (SluiceProcess child = SluiceProcess.start(data, settings)) {
+                TestSluice killed = TestSluice.at(child.awaitUrl(), data);
                 endpoint = killed.createWebhookEndpoint(business, receiver.url());
                 killed.createSessionId(killed.createWidget(business), "10");
                 assertTrue(firstAttempt.await(30, TimeUnit.SECONDS), "the first attempt reached the receiver");
-            } finally {
-                child.destroyForcibly(); // SIGKILL
+                child.close(); // SIGKILL
+                assertTrue(child.process().waitFor(10, TimeUnit.SECONDS));
             }
-            assertTrue(child.waitFor(10, TimeUnit.SECONDS));
 
             try (TestSluice survivor = TestSluice.start(data, "", StreamTopics.unique(), settings)) {
                 await("the repeat", () -> receiver.received().size() >= 2);

@@ -1,14 +1,16 @@
 package dev.sluice.cloudevents;
 
-import dev.sluice.domain.session.Amount;
 import dev.sluice.domain.session.DepositSession;
+import dev.sluice.domain.session.Payment;
 import dev.sluice.domain.session.SessionEvent;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -74,11 +76,24 @@ public final class CloudEventJson {
         data.put("cancelled", session.cancelled());
         data.put("expiresAt", timestamp(session.expiresAt()));
         data.put("confirmedAt", timestamp(session.confirmedAt()));
+        data.put("amountDue", text(session.amountDue()));
+        ArrayNode payments = data.putArray("payments");
+        for (Payment payment : session.payments()) {
+            payments.addObject()
+                    .put("txId", payment.txId())
+                    .put("amount", payment.amount() == null ? null : payment.amount().text())
+                    .put("confirmations", payment.confirmations())
+                    .put("status", payment.status().name())
+                    .put("firstSeenAt", timestamp(payment.firstSeenAt()))
+                    .put("confirmedAt", timestamp(payment.confirmedAt()));
+        }
+        data.put("testMode", session.testMode());
         return data;
     }
 
-    private static String text(Amount amount) {
-        return amount == null ? null : amount.text();
+    /** An exact decimal in plain notation, never with an exponent. */
+    private static String text(BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
     }
 
     public static String timestamp(Instant instant) {

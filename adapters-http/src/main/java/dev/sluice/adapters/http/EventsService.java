@@ -2,7 +2,7 @@ package dev.sluice.adapters.http;
 
 import dev.sluice.application.port.in.Caller;
 import dev.sluice.application.port.in.ListEvents;
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
 import dev.sluice.cloudevents.CloudEventJson;
 import dev.sluice.domain.session.SessionEvent;
 import io.helidon.http.Status;
@@ -28,9 +28,7 @@ final class EventsService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        if (listEvents != null) {
-            endpoints.get(rules, "/api/v1/businesses/{businessId}/events", this::list);
-        }
+        endpoints.get(rules, "/api/v1/businesses/{businessId}/events", this::list);
     }
 
     private void list(ServerRequest req, ServerResponse res) {

@@ -11,7 +11,7 @@ import dev.sluice.application.port.in.RedeliverWebhook;
 import dev.sluice.application.port.in.RotateWebhookSecret;
 import dev.sluice.application.port.in.SendTestWebhook;
 import dev.sluice.application.port.in.UpdateWebhookEndpoint;
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
 import dev.sluice.application.webhook.WebhookDelivery;
 import dev.sluice.application.webhook.WebhookEndpoint;
 import io.helidon.http.Status;
@@ -27,7 +27,7 @@ final class WebhooksService implements HttpService {
     private static final String ENDPOINTS = "/api/v1/businesses/{businessId}/webhook-endpoints";
     private static final String DELIVERIES = "/api/v1/businesses/{businessId}/webhook-deliveries";
 
-    /** The webhook use cases; any left {@code null} is not served. */
+    /** The webhook use cases, all of them served. */
     record UseCases(CreateWebhookEndpoint create, ListWebhookEndpoints list, GetWebhookEndpoint get,
             UpdateWebhookEndpoint update, DeleteWebhookEndpoint delete, RotateWebhookSecret rotateSecret,
             SendTestWebhook sendTest, ListWebhookDeliveries listDeliveries, GetWebhookDelivery getDelivery,
@@ -46,36 +46,16 @@ final class WebhooksService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        if (useCases.create() != null) {
-            endpoints.post(rules, ENDPOINTS + "/create-endpoint", this::create);
-        }
-        if (useCases.list() != null) {
-            endpoints.get(rules, ENDPOINTS, this::list);
-        }
-        if (useCases.get() != null) {
-            endpoints.get(rules, ENDPOINTS + "/{endpointId}", this::get);
-        }
-        if (useCases.update() != null) {
-            endpoints.post(rules, ENDPOINTS + "/{endpointId}/update-endpoint", this::update);
-        }
-        if (useCases.delete() != null) {
-            endpoints.post(rules, ENDPOINTS + "/{endpointId}/delete-endpoint", this::delete);
-        }
-        if (useCases.rotateSecret() != null) {
-            endpoints.post(rules, ENDPOINTS + "/{endpointId}/rotate-secret", this::rotateSecret);
-        }
-        if (useCases.sendTest() != null) {
-            endpoints.post(rules, ENDPOINTS + "/{endpointId}/send-test", this::sendTest);
-        }
-        if (useCases.listDeliveries() != null) {
-            endpoints.get(rules, DELIVERIES, this::listDeliveries);
-        }
-        if (useCases.getDelivery() != null) {
-            endpoints.get(rules, DELIVERIES + "/{deliveryId}", this::getDelivery);
-        }
-        if (useCases.redeliver() != null) {
-            endpoints.post(rules, DELIVERIES + "/{deliveryId}/redeliver", this::redeliver);
-        }
+        endpoints.post(rules, ENDPOINTS + "/create-endpoint", this::create);
+        endpoints.get(rules, ENDPOINTS, this::list);
+        endpoints.get(rules, ENDPOINTS + "/{endpointId}", this::get);
+        endpoints.post(rules, ENDPOINTS + "/{endpointId}/update-endpoint", this::update);
+        endpoints.post(rules, ENDPOINTS + "/{endpointId}/delete-endpoint", this::delete);
+        endpoints.post(rules, ENDPOINTS + "/{endpointId}/rotate-secret", this::rotateSecret);
+        endpoints.post(rules, ENDPOINTS + "/{endpointId}/send-test", this::sendTest);
+        endpoints.get(rules, DELIVERIES, this::listDeliveries);
+        endpoints.get(rules, DELIVERIES + "/{deliveryId}", this::getDelivery);
+        endpoints.post(rules, DELIVERIES + "/{deliveryId}/redeliver", this::redeliver);
     }
 
     private void create(ServerRequest req, ServerResponse res) {

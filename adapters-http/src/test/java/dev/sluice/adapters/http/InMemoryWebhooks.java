@@ -1,6 +1,6 @@
 package dev.sluice.adapters.http;
 
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
 import dev.sluice.application.port.out.WebhookAddresses;
 import dev.sluice.application.port.out.WebhookDeliveries;
 import dev.sluice.application.port.out.WebhookEndpoints;

@@ -87,8 +87,8 @@ class WebhooksTest {
 
         assertEquals(400, reply.status());
         assertEquals("validation_failed", reply.code());
-        assertEquals(Set.of("url:invalid_url", "description:invalid_length", "events/0:invalid_value",
-                "events/2:duplicate", "colour:unknown_field"), violations(reply.json()));
+        assertEquals(Set.of("url:invalid_format", "description:too_short", "events/0:invalid_value",
+                "events/2:invalid_value", "colour:unknown_field"), violations(reply.json()));
     }
 
     @Test
@@ -105,8 +105,8 @@ class WebhooksTest {
 
         assertEquals(Set.of("url:not_allowed"), http);
         assertEquals(Set.of("url:not_allowed"), privateHost);
-        assertEquals(Set.of("url:required", "events:invalid_length"), missing);
-        assertEquals(Set.of("url:invalid_length"), tooLong);
+        assertEquals(Set.of("url:required", "events:too_short"), missing);
+        assertEquals(Set.of("url:too_long"), tooLong);
     }
 
     @Test

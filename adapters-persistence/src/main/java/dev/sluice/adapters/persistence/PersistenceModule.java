@@ -96,8 +96,13 @@ public final class PersistenceModule implements AutoCloseable {
 
     /** Migrates the schema to the newest version, then connects. */
     public static PersistenceModule open(DatabaseSettings settings) {
+        return open(settings, InstantSource.system());
+    }
+
+    /** As {@link #open(DatabaseSettings)}, with outbox leases and publication times on {@code clock}. */
+    public static PersistenceModule open(DatabaseSettings settings, InstantSource clock) {
         migrate(settings);
-        return connect(settings);
+        return connect(settings, clock);
     }
 
     /** Migrates the schema to the newest version and returns; safe to run from several instances at once. */
@@ -117,6 +122,11 @@ public final class PersistenceModule implements AutoCloseable {
 
     /** Connects without migrating; the pool opens connections on demand, so this works while the database is down. */
     public static PersistenceModule connect(DatabaseSettings settings) {
+        return connect(settings, InstantSource.system());
+    }
+
+    /** As {@link #connect(DatabaseSettings)}, with outbox leases and publication times on {@code clock}. */
+    public static PersistenceModule connect(DatabaseSettings settings, InstantSource clock) {
         // unique per process, so that each pool's management bean (its usage) is its own
         String poolName = "sluice-" + POOLS.incrementAndGet();
         DbClient client = client(poolConfig(settings, poolName));
@@ -124,7 +134,7 @@ public final class PersistenceModule implements AutoCloseable {
                 poolName + "-background"));
         try {
             return new PersistenceModule(client, backgroundClient,
-                    new ObjectName("com.zaxxer.hikari:type=Pool (" + poolName + ")"), InstantSource.system());
+                    new ObjectName("com.zaxxer.hikari:type=Pool (" + poolName + ")"), clock);
         } catch (JMException e) {
             throw new IllegalStateException(e);
         }

@@ -6,7 +6,7 @@ import static dev.sluice.adapters.webhooks.Jdbc.marks;
 import static dev.sluice.adapters.webhooks.Jdbc.query;
 
 import dev.sluice.application.port.out.CommittedEvents;
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
 import dev.sluice.application.port.out.WebhookDeliveries;
 import dev.sluice.application.port.out.WebhookEndpoints;
 import dev.sluice.application.webhook.EndpointDraft;

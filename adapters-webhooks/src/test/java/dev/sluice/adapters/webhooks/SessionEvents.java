@@ -1,12 +1,13 @@
 package dev.sluice.adapters.webhooks;
 
 import dev.sluice.application.port.out.CommittedEvents;
-import dev.sluice.domain.session.Amount;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.EventId;
+import dev.sluice.domain.session.Payment;
 import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.session.SessionId;
+import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.WidgetId;
 import java.time.Duration;
@@ -27,10 +28,11 @@ final class SessionEvents implements CommittedEvents {
         };
         PaymentStatus previous = sequence == 1 ? null : sequence == 2 ? PaymentStatus.CREATED : PaymentStatus.PENDING;
         DepositSession.Terms terms = new DepositSession.Terms(new Amount("100"), "USDC", "polygon",
-                "0x2791bca1f2de4661ed88a30c99a7a9449aa84174", "0xMerchant", null, "order_1", null);
+                "0x2791bca1f2de4661ed88a30c99a7a9449aa84174", "0xMerchant", null, "order_1", null, new Amount("0"), false);
+        List<Payment> payments = sequence == 1 ? List.of()
+                : List.of(new Payment("0xabc", null, 1, Payment.Status.DETECTED, at, null));
         DepositSession restored = DepositSession.restore(session, WidgetId.generate(), business, terms, status,
-                sequence > 1 ? "0xabc" : null, null, false, at, at.plus(Duration.ofMinutes(30)), null, null,
-                sequence, 0);
+                payments, false, at, at.plus(Duration.ofMinutes(30)), null, null, sequence, 0);
         SessionEvent event = new SessionEvent(EventId.generate(), sequence, previous, at, restored);
         committed.add(new Positioned(committed.size() + 1, event));
         return event;

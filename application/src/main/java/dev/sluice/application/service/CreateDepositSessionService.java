@@ -10,18 +10,19 @@ import dev.sluice.application.port.out.UnitOfWork;
 import dev.sluice.application.port.out.Widgets;
 import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.DepositSession;
-import dev.sluice.domain.session.Metadata;
 import dev.sluice.domain.session.SessionDraft;
 import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.session.SessionSecrets;
 import dev.sluice.domain.shared.DomainException;
 import dev.sluice.domain.shared.ErrorCode;
+import dev.sluice.domain.shared.Metadata;
+import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.shared.Violation;
 import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetId;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Checks in the contract's order: credential, widget, enabled, origin, body. */
@@ -36,11 +37,10 @@ public final class CreateDepositSessionService implements CreateDepositSession {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final SessionSecrets secrets;
-    private final Duration ttl;
 
     public CreateDepositSessionService(Widgets widgets, DepositSessions sessions, Outbox outbox,
             IdempotencyRecords idempotency, MetadataSchemas schemas, UnitOfWork unitOfWork, Clock clock,
-            SessionSecrets secrets, Duration ttl) {
+            SessionSecrets secrets) {
         this.widgets = widgets;
         this.sessions = sessions;
         this.outbox = outbox;
@@ -49,27 +49,27 @@ public final class CreateDepositSessionService implements CreateDepositSession {
         this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.secrets = secrets;
-        this.ttl = ttl;
     }
 
     /**
      * Without an Idempotency-Key the whole request is one unit of work, so the widget read and the
      * inserts share one connection and one commit. With a key, the idempotency record commits on its
      * own first, so that a concurrent retry sees it; it must not wait inside another transaction for
-     * a second connection.
+     * a second connection. A malformed key is one more violation of the request, reported with the
+     * others.
      */
     @Override
     public CreatedSession create(Command command) {
-        if (command.idempotencyKey().isEmpty()) {
-            return unitOfWork.inTransaction(() -> createNew(usableWidget(command), command, null));
+        List<Violation> found = new ArrayList<>(command.inputViolations());
+        Optional<String> key = command.idempotencyKey();
+        if (key.isPresent() && !IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
+            found.add(new Violation("Idempotency-Key", "invalid_format", "must be 1-255 printable characters"));
+            key = Optional.empty();
         }
-        Widget widget = usableWidget(command);
-        String key = command.idempotencyKey().get();
-        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw DomainException.validationFailed(List.of(new Violation("Idempotency-Key", "invalid_format",
-                    "must be 1-255 printable ASCII characters")));
+        if (key.isEmpty()) {
+            return unitOfWork.inTransaction(() -> createNew(usableWidget(command), command, found, null));
         }
-        return createOnce(widget, command, key);
+        return createOnce(usableWidget(command), command, found, key.get());
     }
 
     private Widget usableWidget(Command command) {
@@ -87,12 +87,12 @@ public final class CreateDepositSessionService implements CreateDepositSession {
         return widget;
     }
 
-    private CreatedSession createOnce(Widget widget, Command command, String key) {
+    private CreatedSession createOnce(Widget widget, Command command, List<Violation> found, String key) {
         String fingerprint = RequestFingerprint.of(command.draft());
         return switch (idempotency.begin(widget.id(), key, fingerprint, clock.now())) {
             case IdempotencyRecords.Started started -> {
                 try {
-                    yield createNew(widget, command, key);
+                    yield createNew(widget, command, found, key);
                 } catch (RuntimeException e) {
                     idempotency.release(widget.id(), key);
                     throw e;
@@ -108,9 +108,10 @@ public final class CreateDepositSessionService implements CreateDepositSession {
         };
     }
 
-    private CreatedSession createNew(Widget widget, Command command, String idempotencyKey) {
+    private CreatedSession createNew(Widget widget, Command command, List<Violation> inputViolations,
+            String idempotencyKey) {
         SessionDraft draft = command.draft();
-        List<Violation> found = new ArrayList<>(command.inputViolations());
+        List<Violation> found = new ArrayList<>(inputViolations);
         String schema = widget.settings().metadataSchema();
         // An oversized metadata object is reported by the size rule alone, not also against the schema.
         if (schema != null && draft.metadataJson() != null
@@ -118,7 +119,7 @@ public final class CreateDepositSessionService implements CreateDepositSession {
                 && found.stream().noneMatch(v -> v.field().equals("metadata"))) {
             found.addAll(schemas.validate(schema, draft.metadataJson()));
         }
-        Change change = DepositSession.create(SessionId.generate(), widget, draft, found, clock.now(), ttl);
+        Change change = DepositSession.create(SessionId.generate(), widget, draft, found, clock.now());
         unitOfWork.inTransaction(() -> {
             sessions.add(change.session());
             outbox.append(change.events());

@@ -5,7 +5,7 @@ import dev.sluice.application.port.in.GetWebhookDelivery;
 import dev.sluice.application.port.in.ListWebhookDeliveries;
 import dev.sluice.application.port.in.RedeliverWebhook;
 import dev.sluice.application.port.out.Clock;
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
 import dev.sluice.application.port.out.WebhookDeliveries;
 import dev.sluice.application.webhook.WebhookDelivery;
 import dev.sluice.domain.shared.DomainException;

@@ -122,7 +122,7 @@ public final class WebhookEndpointsService implements CreateWebhookEndpoint, Lis
     private void checkUrl(String url, Violations violations) {
         Violations found = new Violations();
         EndpointRules.checkUrl(url, addresses.allowsHttp(), found);
-        if (found.isEmpty() && !addresses.allows(URI.create(url))) {
+        if (found.asList().isEmpty() && !addresses.allows(URI.create(url))) {
             found.add("url", "not_allowed", "must resolve to a public address");
         }
         violations.addAll(found.asList());

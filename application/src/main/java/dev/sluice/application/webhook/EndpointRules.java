@@ -1,5 +1,6 @@
 package dev.sluice.application.webhook;
 
+import dev.sluice.domain.shared.TextRules;
 import dev.sluice.domain.shared.Violations;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,26 +26,20 @@ public final class EndpointRules {
      * information and no fragment.
      */
     public static void checkUrl(String url, boolean allowHttp, Violations violations) {
-        if (url == null) {
-            violations.add("url", "required", "is required");
-            return;
-        }
-        int length = url.codePointCount(0, url.length());
-        if (length < 1 || length > MAX_URL) {
-            violations.add("url", "invalid_length", "must be 1-" + MAX_URL + " characters");
+        if (!TextRules.present(violations, "url", url) || !TextRules.length(violations, "url", url, 1, MAX_URL)) {
             return;
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            violations.add("url", "invalid_url", "must be an absolute URL");
+            violations.add("url", "invalid_format", "must be an absolute URL");
             return;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null
                 || !(scheme.equals("https") || scheme.equals("http"))) {
-            violations.add("url", "invalid_url", "must be an absolute https URL with a host, without user or fragment");
+            violations.add("url", "invalid_format", "must be an absolute https URL with a host, without user or fragment");
         } else if (scheme.equals("http") && !allowHttp) {
             violations.add("url", "not_allowed", "must use https");
         }
@@ -52,10 +47,7 @@ public final class EndpointRules {
 
     public static void checkDescription(String description, Violations violations) {
         if (description != null) {
-            int length = description.codePointCount(0, description.length());
-            if (length < 1 || length > MAX_DESCRIPTION) {
-                violations.add("description", "invalid_length", "must be 1-" + MAX_DESCRIPTION + " characters");
-            }
+            TextRules.length(violations, "description", description, 1, MAX_DESCRIPTION);
         }
     }
 
@@ -64,8 +56,10 @@ public final class EndpointRules {
             violations.add("events", "required", "is required");
             return;
         }
-        if (events.isEmpty() || events.size() > EVENT_TYPES.size()) {
-            violations.add("events", "invalid_length", "must list 1-" + EVENT_TYPES.size() + " event types");
+        if (events.isEmpty()) {
+            violations.add("events", "too_short", "must list at least one event type");
+        } else if (events.size() > EVENT_TYPES.size()) {
+            violations.add("events", "too_long", "must list at most " + EVENT_TYPES.size() + " event types");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < events.size(); i++) {
@@ -73,7 +67,7 @@ public final class EndpointRules {
             if (!EVENT_TYPES.contains(type)) {
                 violations.add("events/" + i, "invalid_value", "must be one of " + String.join(", ", EVENT_TYPES));
             } else if (!seen.add(type)) {
-                violations.add("events/" + i, "duplicate", "is listed twice");
+                violations.add("events/" + i, "invalid_value", "is listed twice");
             }
         }
     }

@@ -1,6 +1,6 @@
 package dev.sluice.application.port.in;
 
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
 import dev.sluice.application.webhook.WebhookDelivery;
 
 /** {@code GET …/webhook-deliveries?endpointId=&status=&sessionId=&limit=&startingAfter=}, newest first. */

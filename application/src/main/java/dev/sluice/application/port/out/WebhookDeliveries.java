@@ -1,6 +1,6 @@
 package dev.sluice.application.port.out;
 
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
 import dev.sluice.application.webhook.WebhookDelivery;
 import dev.sluice.domain.widget.BusinessId;
 import java.time.Instant;

@@ -20,7 +20,7 @@ class WidgetFieldTest {
         assertEquals(Set.of("name", "mode", "minAmount", "maxAmount", "allowedNetworks", "allowedCurrencies",
                 "allowedDepositAddresses", "allowedMethods", "renderMode", "iconUrl", "color", "emoji",
                 "defaultCurrency", "defaultCurrencyAddress", "defaultNetwork", "defaultDepositAddress",
-                "metadataSchema", "sessionTtl", "testMode"), shown);
+                "metadataSchema", "successUrl", "cancelUrl", "sessionTtl", "testMode"), shown);
     }
 
     @Test

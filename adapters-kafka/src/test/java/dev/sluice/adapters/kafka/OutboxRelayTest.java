@@ -180,7 +180,7 @@ class OutboxRelayTest {
         outbox.append(healthy);
 
         try (OutboxRelay relay = new OutboxRelay(outbox, settings(kafka.bootstrap(), topic), clock)) {
-            assertEquals(3, relay.runOnce(), "the other session flows at once");
+            assertEquals(1, relay.runOnce(), "the other session's first event flows at once");
             assertEquals(0, relay.sendErrorCount(), "the pass itself did not fail");
             for (int attempt = 2; attempt <= OutboxRelay.POISON_ATTEMPTS; attempt++) {
                 assertEquals(0, relay.setAsideCount());
@@ -188,10 +188,10 @@ class OutboxRelayTest {
             }
             assertEquals(1, relay.setAsideCount());
             assertEquals(List.of(poisoned.getFirst().id()), outbox.setAside());
+            assertEquals(3, relay.publishedCount(), "the other session flowed meanwhile, an event a pass");
 
-            List<SessionEvent> later = TestEvents.paidSession(SessionId.generate());
-            outbox.append(later);
-            assertEquals(3, relay.runOnce());
+            outbox.append(TestEvents.paidSession(SessionId.generate()));
+            assertEquals(3, runUntilIdle(relay));
             assertEquals(0, relay.runOnce(), "the set-aside session is claimed no more");
             assertEquals(List.of(), outbox.leased());
         }

@@ -1,5 +1,7 @@
 package dev.sluice.adapters.webhooks;
 
+import dev.sluice.application.fakes.InMemoryOutbox;
+import dev.sluice.application.fakes.InMemoryPorts;
 import dev.sluice.application.port.out.CommittedEvents;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.EventId;
@@ -12,15 +14,18 @@ import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.WidgetId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.InstantSource;
 import java.util.List;
 
-/** Committed events as the persistence adapter hands them out: positioned, in commit order. */
+/**
+ * Committed events as the sink reads them: each commit appends a session's next event to the
+ * shared in-memory outbox (application's fakes), whose committed events are positioned in commit order.
+ */
 final class SessionEvents implements CommittedEvents {
-    private final List<Positioned> committed = new ArrayList<>();
+    private final InMemoryOutbox outbox = InMemoryPorts.lenient(InstantSource.system()).outbox();
 
     /** Commits the next event of {@code session} (sequence 1 is deposit.created, then pending, confirmed). */
-    synchronized SessionEvent commit(BusinessId business, SessionId session, int sequence, Instant at) {
+    SessionEvent commit(BusinessId business, SessionId session, int sequence, Instant at) {
         PaymentStatus status = switch (sequence) {
             case 1 -> PaymentStatus.CREATED;
             case 2 -> PaymentStatus.PENDING;
@@ -34,12 +39,12 @@ final class SessionEvents implements CommittedEvents {
         DepositSession restored = DepositSession.restore(session, WidgetId.generate(), business, terms, status,
                 payments, false, at, at.plus(Duration.ofMinutes(30)), null, null, sequence, 0);
         SessionEvent event = new SessionEvent(EventId.generate(), sequence, previous, at, restored);
-        committed.add(new Positioned(committed.size() + 1, event));
+        outbox.append(List.of(event));
         return event;
     }
 
     @Override
-    public synchronized List<Positioned> after(long position, int limit) {
-        return committed.stream().filter(p -> p.position() > position).limit(limit).toList();
+    public List<Positioned> after(long position, int limit) {
+        return outbox.after(position, limit);
     }
 }

@@ -2,6 +2,7 @@ package dev.sluice.adapters.http;
 
 import dev.sluice.adapters.http.schema.JsonSchemaMetadataSchemas;
 import dev.sluice.application.fakes.InMemoryPorts;
+import dev.sluice.application.fakes.InMemoryWebhooks;
 import dev.sluice.application.fakes.TestClock;
 import dev.sluice.application.service.CancelDepositSessionService;
 import dev.sluice.application.service.CreateDepositSessionService;

@@ -1,4 +1,4 @@
-package dev.sluice.adapters.http;
+package dev.sluice.application.fakes;
 
 import dev.sluice.application.port.in.Page;
 import dev.sluice.application.port.out.WebhookAddresses;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * The webhook sink's ports in memory, for the HTTP tests: the real store (adapters-webhooks) passes
  * its own contract on H2 and MariaDB. A host named {@code private.example} resolves to a private address.
  */
-final class InMemoryWebhooks implements WebhookEndpoints, WebhookDeliveries, WebhookAddresses {
+public final class InMemoryWebhooks implements WebhookEndpoints, WebhookDeliveries, WebhookAddresses {
     private final Map<String, WebhookEndpoint> endpoints = new LinkedHashMap<>();
     private final Map<String, String> secrets = new LinkedHashMap<>();
     private final List<WebhookDelivery> deliveries = new ArrayList<>();
@@ -72,7 +72,7 @@ final class InMemoryWebhooks implements WebhookEndpoints, WebhookDeliveries, Web
     }
 
     /** As the dispatcher does on a 410. */
-    synchronized void disableAsGone(String endpointId) {
+    public synchronized void disableAsGone(String endpointId) {
         WebhookEndpoint old = endpoints.get(endpointId);
         endpoints.put(endpointId, new WebhookEndpoint(old.id(), old.businessId(), old.url(), old.description(),
                 old.events(), false, WebhookEndpoint.DisabledReason.GONE, old.createdAt(), old.updatedAt()));
@@ -133,7 +133,7 @@ final class InMemoryWebhooks implements WebhookEndpoints, WebhookDeliveries, Web
     }
 
     /** A delivery as the fan-out makes one. */
-    synchronized WebhookDelivery add(String endpointId, String eventId, String eventType, String sessionId,
+    public synchronized WebhookDelivery add(String endpointId, String eventId, String eventType, String sessionId,
             String body, Instant now) {
         WebhookDelivery delivery = new WebhookDelivery(RandomTokens.id(WebhookDelivery.ID_PREFIX), endpointId,
                 eventId, eventType, sessionId, WebhookDelivery.Status.PENDING, 0, endpoints.get(endpointId).url(),

@@ -33,7 +33,21 @@ record Settings(
         Duration outboxRetention,
         LogFormat logFormat,
         int maxStreams,
-        Optional<URI> publicUrl) {
+        Optional<URI> publicUrl,
+        Webhooks webhooks) {
+
+    /**
+     * The webhook sink's settings; {@code secretsKey} (AES-256, 32 bytes) falls back to one generated
+     * into the data directory, which instances sharing a database must then share.
+     */
+    record Webhooks(boolean allowPrivate, int concurrency, int endpointConcurrency, Duration timeout, Duration lease,
+            Optional<byte[]> secretsKey) {
+        @Override
+        public String toString() {
+            return "Webhooks[allowPrivate=" + allowPrivate + ", concurrency=" + concurrency + "/" + endpointConcurrency
+                    + ", timeout=" + timeout + ", lease=" + lease + ", secretsKey=" + (secretsKey.isPresent() ? "set" : "generated") + "]";
+        }
+    }
 
     record Database(String url, String user, String password) {
         @Override
@@ -69,7 +83,33 @@ record Settings(
                 source.parsed(Setting.OUTBOX_RETENTION, Settings::duration),
                 source.parsed(Setting.LOG_FORMAT, LogFormat::parse),
                 source.parsed(Setting.MAX_STREAMS, text -> positive(Integer.parseInt(text))),
-                source.optional(Setting.PUBLIC_URL).map(url -> source.check(Setting.PUBLIC_URL, url, Settings::publicUrl)));
+                source.optional(Setting.PUBLIC_URL).map(url -> source.check(Setting.PUBLIC_URL, url, Settings::publicUrl)),
+                new Webhooks(
+                        source.optional(Setting.WEBHOOKS_ALLOW_PRIVATE)
+                                .map(text -> source.check(Setting.WEBHOOKS_ALLOW_PRIVATE, text, Settings::bool))
+                                .orElse(dbUrl.isEmpty()),
+                        source.parsed(Setting.WEBHOOKS_CONCURRENCY, text -> positive(Integer.parseInt(text))),
+                        source.parsed(Setting.WEBHOOKS_ENDPOINT_CONCURRENCY, text -> positive(Integer.parseInt(text))),
+                        source.parsed(Setting.WEBHOOKS_TIMEOUT, Settings::duration),
+                        source.parsed(Setting.WEBHOOKS_LEASE, Settings::duration),
+                        source.optional(Setting.SECRETS_KEY)
+                                .map(key -> source.check(Setting.SECRETS_KEY, key, Settings::aesKey))));
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+
+    private static byte[] aesKey(String base64) {
+        byte[] key = Base64.getDecoder().decode(base64);
+        if (key.length != 32) {
+            throw new IllegalArgumentException("must be exactly 32 bytes, Base64-encoded");
+        }
+        return key;
     }
 
     boolean kafkaEnabled() {

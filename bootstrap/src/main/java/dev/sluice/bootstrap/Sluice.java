@@ -10,6 +10,8 @@ import dev.sluice.adapters.kafka.OutboxRelay;
 import dev.sluice.adapters.kafka.RelaySettings;
 import dev.sluice.adapters.persistence.DatabaseSettings;
 import dev.sluice.adapters.persistence.PersistenceModule;
+import dev.sluice.adapters.webhooks.WebhookSettings;
+import dev.sluice.adapters.webhooks.WebhooksModule;
 import dev.sluice.application.port.in.ExpireDueSessions;
 import dev.sluice.application.port.out.Clock;
 import dev.sluice.application.port.out.MetadataSchemas;
@@ -32,6 +34,8 @@ import dev.sluice.application.service.RecordObservationService;
 import dev.sluice.application.service.SimulatePaymentService;
 import dev.sluice.application.service.RotateWidgetSecretService;
 import dev.sluice.application.service.UpdateWidgetService;
+import dev.sluice.application.service.WebhookDeliveriesService;
+import dev.sluice.application.service.WebhookEndpointsService;
 import dev.sluice.domain.session.SessionSecrets;
 import io.helidon.common.concurrency.limits.FixedLimit;
 import io.helidon.health.HealthCheckResponse;
@@ -57,8 +61,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One running Sluice: the database, the use cases, the HTTP server and, when Kafka is
- * configured, the outbox relay and the observation consumer; plus the schedules every instance
+ * One running Sluice: the database, the use cases, the HTTP server, the webhook sink and, when
+ * Kafka is configured, the outbox relay and the observation consumer; plus the schedules every instance
  * runs (expiry sweeps, feed positions, forgetting day-old idempotency records). {@link #close}
  * stops them in the order that loses nothing.
  */
@@ -76,22 +80,26 @@ final class Sluice implements AutoCloseable {
     private static final Duration REQUEST_GRACE = Duration.ofSeconds(4);
     private static final Duration RELAY_DRAIN = Duration.ofSeconds(3);
     private static final Duration CONSUMER_DRAIN = Duration.ofSeconds(2);
+    // beside the relay's drain, not after it: attempts in flight get 3 s to record their outcome
+    private static final Duration WEBHOOKS_DRAIN = Duration.ofSeconds(3);
     private static final Duration BROKER_CHECK_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration BROKER_CHECK_MAX_AGE = Duration.ofSeconds(5);
 
     private final PersistenceModule persistence;
     private final HttpApi api;
+    private final WebhooksModule webhooks;
     private final SluiceMetrics metrics;
     private final ScheduledExecutorService scheduler;
     private final Streams streams;
     private final WebServer server;
     private final AtomicBoolean stopping;
 
-    private Sluice(PersistenceModule persistence, HttpApi api, SluiceMetrics metrics, ScheduledExecutorService scheduler,
-            Streams streams, WebServer server, AtomicBoolean stopping) {
+    private Sluice(PersistenceModule persistence, HttpApi api, WebhooksModule webhooks, SluiceMetrics metrics,
+            ScheduledExecutorService scheduler, Streams streams, WebServer server, AtomicBoolean stopping) {
         this.stopping = stopping;
         this.persistence = persistence;
         this.api = api;
+        this.webhooks = webhooks;
         this.metrics = metrics;
         this.scheduler = scheduler;
         this.streams = streams;
@@ -114,7 +122,8 @@ final class Sluice implements AutoCloseable {
     }
 
     /**
-     * A Sluice whose use cases read {@code clock} (tests run time faster). Migrating (Flyway, and H2
+     * A Sluice whose use cases and webhook schedule read {@code clock} (tests run time faster, or move
+     * through days of webhook retries). Migrating (Flyway, and H2
      * creating or opening its file) is the longest single step of a start, so it runs on its own
      * thread while the rest is wired; the pool needs no schema to be built. Nothing that touches the
      * database, and no listener, starts before the migration is done.
@@ -122,12 +131,13 @@ final class Sluice implements AutoCloseable {
     static Sluice start(Settings settings, Clock clock) {
         DataDirectory data = DataDirectory.open(settings.dataDir());
         DatabaseSettings database = databaseSettings(settings, data);
-        CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> PersistenceModule.migrate(database),
+        WebhookSettings webhooks = webhookSettings(settings, data);
+        CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> migrate(database, webhooks),
                 task -> Thread.ofPlatform().name("sluice-migration").start(task));
         PersistenceModule persistence = null;
         try {
             persistence = PersistenceModule.connect(database);
-            return start(settings, data, persistence, migration, clock);
+            return start(settings, data, persistence, migration, webhooks, clock);
         } catch (RuntimeException e) {
             // never close the pool under a migration still running: wait for it, whatever its outcome
             migration.exceptionally(failure -> null).join();
@@ -136,6 +146,24 @@ final class Sluice implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The core schema, then the tables of the sinks that keep their state in the database. */
+    static void migrate(DatabaseSettings database, WebhookSettings webhooks) {
+        PersistenceModule.migrate(database);
+        WebhooksModule.migrate(webhooks.database());
+    }
+
+    /** The webhook sink on the same database, through a small pool of its own. */
+    static WebhookSettings webhookSettings(Settings settings, DataDirectory data) {
+        DatabaseSettings database = databaseSettings(settings, data);
+        Settings.Webhooks webhooks = settings.webhooks();
+        return WebhookSettings.defaults(new WebhookSettings.Database(database.jdbcUrl(), database.user(),
+                                database.password(), database.driverProperties()),
+                        webhooks.secretsKey().orElseGet(data::secretsKey), webhooks.allowPrivate())
+                .withConcurrency(webhooks.concurrency(), webhooks.endpointConcurrency())
+                .withAttemptTimeout(webhooks.timeout())
+                .withLease(webhooks.lease());
     }
 
     static DatabaseSettings databaseSettings(Settings settings, DataDirectory data) {
@@ -147,9 +175,11 @@ final class Sluice implements AutoCloseable {
     }
 
     private static Sluice start(Settings settings, DataDirectory data, PersistenceModule db,
-            CompletableFuture<Void> migration, Clock clock) {
+            CompletableFuture<Void> migration, WebhookSettings webhookSettings, Clock clock) {
         SluiceMetrics metrics = new SluiceMetrics(db);
-        UseCases useCases = UseCases.wire(db, metrics.counting(db.outbox(), db.unitOfWork()), clock,
+        WebhooksModule webhooks = WebhooksModule.open(webhookSettings, db.committedEvents(), clock, metrics);
+        metrics.watch(webhooks);
+        UseCases useCases = UseCases.wire(db, metrics.counting(db.outbox(), db.unitOfWork()), webhooks, clock,
                 new SessionSecrets(settings.sessionSecretKey().orElseGet(data::sessionSecretKey)));
         AtomicReference<WebServer> listening = new AtomicReference<>();
         HttpApi api = httpApi(settings, data, metrics, useCases, listening);
@@ -162,11 +192,13 @@ final class Sluice implements AutoCloseable {
             awaitMigration(migration);
         } catch (RuntimeException e) {
             closeQuietly(streams);
+            webhooks.close(Duration.ZERO);
             throw e;
         }
         ScheduledExecutorService scheduler = schedule(jobs(settings, db, useCases, clock), streams);
+        webhooks.start();
         server.start();
-        return new Sluice(db, api, metrics, scheduler, streams, server, stopping);
+        return new Sluice(db, api, webhooks, metrics, scheduler, streams, server, stopping);
     }
 
     /**
@@ -180,9 +212,11 @@ final class Sluice implements AutoCloseable {
             CancelDepositSessionService cancelDepositSession, ListDepositSessionsService listDepositSessions,
             RecordObservationService recordObservation, ListEventsService listEvents,
             ExpireDueSessionsService expireDueSessions, SimulatePaymentService simulatePayment,
-            GetPaymentPageService getPaymentPage, FollowSessionChangesService followSessionChanges, Outbox outbox) {
+            GetPaymentPageService getPaymentPage, FollowSessionChangesService followSessionChanges,
+            WebhookEndpointsService webhookEndpoints, WebhookDeliveriesService webhookDeliveries, Outbox outbox) {
 
-        static UseCases wire(PersistenceModule db, CountingOutbox counting, Clock clock, SessionSecrets secrets) {
+        static UseCases wire(PersistenceModule db, CountingOutbox counting, WebhooksModule webhooks, Clock clock,
+                SessionSecrets secrets) {
             Outbox outbox = counting;
             UnitOfWork unitOfWork = counting.unitOfWork();
             MetadataSchemas schemas = new JsonSchemaMetadataSchemas();
@@ -208,6 +242,9 @@ final class Sluice implements AutoCloseable {
                             unitOfWork, clock, secrets),
                     new GetPaymentPageService(db.widgets()),
                     new FollowSessionChangesService(db.eventFeed()),
+                    new WebhookEndpointsService(webhooks.endpoints(), webhooks.deliveries(), webhooks.addresses(),
+                            clock),
+                    new WebhookDeliveriesService(webhooks.deliveries(), clock),
                     outbox);
         }
     }
@@ -241,6 +278,16 @@ final class Sluice implements AutoCloseable {
                 .recordObservation(useCases.recordObservation())
                 .listEvents(useCases.listEvents())
                 .simulatePayment(useCases.simulatePayment())
+                .createWebhookEndpoint(useCases.webhookEndpoints())
+                .listWebhookEndpoints(useCases.webhookEndpoints())
+                .getWebhookEndpoint(useCases.webhookEndpoints())
+                .updateWebhookEndpoint(useCases.webhookEndpoints())
+                .deleteWebhookEndpoint(useCases.webhookEndpoints())
+                .rotateWebhookSecret(useCases.webhookEndpoints())
+                .sendTestWebhook(useCases.webhookEndpoints())
+                .listWebhookDeliveries(useCases.webhookDeliveries())
+                .getWebhookDelivery(useCases.webhookDeliveries())
+                .redeliverWebhook(useCases.webhookDeliveries())
                 .build();
     }
 
@@ -388,8 +435,9 @@ final class Sluice implements AutoCloseable {
     }
 
     /**
-     * Stops taking requests and lets in-flight ones finish, then drains the relay and consumer,
-     * then stops the schedules, and closes the database last because everything above uses it.
+     * Stops taking requests and lets in-flight ones finish, then drains the relay, the consumer and,
+     * beside them, the webhook attempts in flight, then stops the schedules, and closes the database
+     * last because everything above uses it.
      */
     @Override
     public void close() {
@@ -397,7 +445,14 @@ final class Sluice implements AutoCloseable {
         // open status streams would hold the server's stop for up to their hour
         api.close();
         server.stop();
+        Thread webhooksDrain = Thread.ofPlatform().name("sluice-webhooks-drain")
+                .start(() -> webhooks.close(WEBHOOKS_DRAIN));
         closeQuietly(streams);
+        try {
+            webhooksDrain.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         scheduler.shutdown();
         try {
             scheduler.awaitTermination(1, TimeUnit.SECONDS);

@@ -57,6 +57,13 @@ class ArchitectureTest {
             .because("a driving adapter sees the use cases only, never how they reach the world");
 
     @ArchTest
+    static final ArchRule cloud_event_rendering_depends_on_domain_and_jackson_only = classes()
+            .that().resideInAPackage("dev.sluice.cloudevents..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.sluice.cloudevents..", "dev.sluice.domain..", "java..", "tools.jackson..")
+            .because("every sink and the events feed share it, so it may know no adapter");
+
+    @ArchTest
     static final ArchRule domain_and_application_use_no_framework_types = noClasses()
             .that().resideInAnyPackage("dev.sluice.domain..", "dev.sluice.application..")
             .should().dependOnClassesThat()

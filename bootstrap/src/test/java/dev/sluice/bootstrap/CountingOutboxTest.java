@@ -103,6 +103,11 @@ class CountingOutboxTest {
         }
 
         @Override
+        public boolean recordFailure(EventId event, int limit) {
+            return false;
+        }
+
+        @Override
         public int prunePublishedBefore(Instant cutoff) {
             return 0;
         }

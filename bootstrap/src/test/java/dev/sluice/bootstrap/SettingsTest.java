@@ -46,6 +46,29 @@ class SettingsTest {
     }
 
     @Test
+    void webhooksMayReachPrivateNetworksOnTheEmbeddedDefaultOnly() {
+        Settings embedded = Settings.load(Config.empty(), Map.of());
+        Settings production = Settings.load(Config.empty(), Map.of("SLUICE_DB_URL", "jdbc:mysql://db:3306/sluice"));
+        Settings overridden = Settings.load(Config.empty(), Map.of("SLUICE_DB_URL", "jdbc:mysql://db:3306/sluice",
+                "SLUICE_WEBHOOKS_ALLOW_PRIVATE", "true"));
+
+        assertTrue(embedded.webhooks().allowPrivate());
+        assertFalse(production.webhooks().allowPrivate());
+        assertTrue(overridden.webhooks().allowPrivate());
+        assertEquals(Duration.ofSeconds(10), embedded.webhooks().timeout());
+        assertTrue(embedded.webhooks().secretsKey().isEmpty(), "generated into the data directory");
+    }
+
+    @Test
+    void theSecretsKeyNeverShowsInTheSettingsText() {
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        Settings settings = Settings.load(Config.empty(), Map.of("SLUICE_SECRETS_KEY", key));
+
+        assertEquals(32, settings.webhooks().secretsKey().orElseThrow().length);
+        assertFalse(settings.toString().contains(key), settings.toString());
+    }
+
+    @Test
     void theEnvironmentWinsOverTheYamlWhichWinsOverTheDefault() {
         Settings fromYaml = Settings.load(YAML, Map.of());
         Settings fromEnvironment = Settings.load(YAML, Map.of("SLUICE_PORT", "7070"));
@@ -76,6 +99,9 @@ class SettingsTest {
             "SLUICE_JWT_JWKS, http://idp.example.com/jwks.json, SLUICE_JWT_JWKS (sluice.jwt.jwks)",
             "SLUICE_SESSION_SECRET_KEY, c2hvcnQ=, SLUICE_SESSION_SECRET_KEY (sluice.session.secret-key)",
             "SLUICE_DB_POOL_SIZE, 0, SLUICE_DB_POOL_SIZE (sluice.db.pool-size)",
+            "SLUICE_WEBHOOKS_ALLOW_PRIVATE, yes, SLUICE_WEBHOOKS_ALLOW_PRIVATE (sluice.webhooks.allow-private)",
+            "SLUICE_SECRETS_KEY, c2hvcnQ=, SLUICE_SECRETS_KEY (sluice.secrets-key)",
+            "SLUICE_WEBHOOKS_CONCURRENCY, 0, SLUICE_WEBHOOKS_CONCURRENCY (sluice.webhooks.concurrency)",
             "SLUICE_LOG_FORMAT, xml, SLUICE_LOG_FORMAT (sluice.log-format)",
             "SLUICE_MAX_STREAMS, 0, SLUICE_MAX_STREAMS (sluice.streams.max)",
             "SLUICE_PUBLIC_URL, pay.example.com, SLUICE_PUBLIC_URL (sluice.public-url)",

@@ -36,11 +36,18 @@ final class TestSluice implements AutoCloseable {
     private static final ContractClient HTTP = new ContractClient();
 
     private final Sluice sluice;
+    private final String url;
     private final DataDirectory data;
 
-    private TestSluice(Sluice sluice, DataDirectory data) {
+    private TestSluice(Sluice sluice, String url, DataDirectory data) {
         this.sluice = sluice;
+        this.url = url;
         this.data = data;
+    }
+
+    /** The helpers against a Sluice running elsewhere (a child process) on {@code dataDir}. */
+    static TestSluice at(String url, Path dataDir) {
+        return new TestSluice(null, url, DataDirectory.open(dataDir));
     }
 
     /**
@@ -66,12 +73,12 @@ final class TestSluice implements AutoCloseable {
         environment.put("SLUICE_KAFKA_OBSERVATIONS_TOPIC", topics.observations());
         environment.put("SLUICE_RATE_LIMIT", "0");
         environment.putAll(extra);
-        return new TestSluice(Sluice.start(Settings.load(Config.empty(), environment), clock),
-                DataDirectory.open(dataDir));
+        Sluice sluice = Sluice.start(Settings.load(Config.empty(), environment), clock);
+        return new TestSluice(sluice, sluice.url(), DataDirectory.open(dataDir));
     }
 
     String url() {
-        return sluice.url();
+        return url;
     }
 
     /** A widget of {@code business} taking any amount from 1 to 1000; returns its id and secret. */
@@ -140,6 +147,39 @@ final class TestSluice implements AutoCloseable {
         return events;
     }
 
+    /** A webhook endpoint of {@code business} for {@code url}, subscribed to every deposit event. */
+    WebhookEndpoint createWebhookEndpoint(String business, String url) {
+        HttpResponse<String> response = post("/api/v1/businesses/" + business + "/webhook-endpoints/create-endpoint",
+                Map.of("Authorization", "Bearer " + businessToken(business)), "{\"url\":\"" + url + "\",\"events\":"
+                        + "[\"deposit.created\",\"deposit.pending\",\"deposit.confirmed\",\"deposit.underpaid\","
+                        + "\"deposit.overpaid\",\"deposit.failed\",\"deposit.expired\"]}");
+        assertEquals(201, response.statusCode(), response.body());
+        JsonNode endpoint = read(response.body());
+        return new WebhookEndpoint(business, endpoint.get("id").asString(), endpoint.get("signingSecret").asString());
+    }
+
+    record WebhookEndpoint(String business, String id, String signingSecret) {
+    }
+
+    /** The endpoint as its business sees it. */
+    JsonNode webhookEndpoint(WebhookEndpoint endpoint) {
+        HttpResponse<String> response = get("/api/v1/businesses/" + endpoint.business() + "/webhook-endpoints/"
+                + endpoint.id(), Map.of("Authorization", "Bearer " + businessToken(endpoint.business())));
+        assertEquals(200, response.statusCode(), response.body());
+        return read(response.body());
+    }
+
+    /** The endpoint's deliveries, newest first (up to 100). */
+    List<JsonNode> webhookDeliveries(WebhookEndpoint endpoint) {
+        HttpResponse<String> response = get("/api/v1/businesses/" + endpoint.business()
+                        + "/webhook-deliveries?limit=100&endpointId=" + endpoint.id(),
+                Map.of("Authorization", "Bearer " + businessToken(endpoint.business())));
+        assertEquals(200, response.statusCode(), response.body());
+        List<JsonNode> deliveries = new ArrayList<>();
+        read(response.body()).get("data").forEach(deliveries::add);
+        return deliveries;
+    }
+
     String businessToken(String business) {
         return token("stream-user", List.of(business), List.of());
     }
@@ -181,6 +221,8 @@ final class TestSluice implements AutoCloseable {
 
     @Override
     public void close() {
-        sluice.close();
+        if (sluice != null) {
+            sluice.close();
+        }
     }
 }

@@ -2,19 +2,29 @@ package dev.sluice.adapters.http;
 
 import dev.sluice.application.port.in.CancelDepositSession;
 import dev.sluice.application.port.in.CreateDepositSession;
+import dev.sluice.application.port.in.CreateWebhookEndpoint;
 import dev.sluice.application.port.in.CreateWidget;
+import dev.sluice.application.port.in.DeleteWebhookEndpoint;
 import dev.sluice.application.port.in.DeleteWidget;
 import dev.sluice.application.port.in.FollowSessionChanges;
 import dev.sluice.application.port.in.GetDepositSession;
 import dev.sluice.application.port.in.GetPaymentPage;
+import dev.sluice.application.port.in.GetWebhookDelivery;
+import dev.sluice.application.port.in.GetWebhookEndpoint;
 import dev.sluice.application.port.in.GetWidget;
 import dev.sluice.application.port.in.GetWidgetConfig;
 import dev.sluice.application.port.in.ListDepositSessions;
 import dev.sluice.application.port.in.ListEvents;
+import dev.sluice.application.port.in.ListWebhookDeliveries;
+import dev.sluice.application.port.in.ListWebhookEndpoints;
 import dev.sluice.application.port.in.ListWidgets;
 import dev.sluice.application.port.in.RecordObservation;
-import dev.sluice.application.port.in.SimulatePayment;
+import dev.sluice.application.port.in.RedeliverWebhook;
+import dev.sluice.application.port.in.RotateWebhookSecret;
 import dev.sluice.application.port.in.RotateWidgetSecret;
+import dev.sluice.application.port.in.SendTestWebhook;
+import dev.sluice.application.port.in.SimulatePayment;
+import dev.sluice.application.port.in.UpdateWebhookEndpoint;
 import dev.sluice.application.port.in.UpdateWidget;
 import io.helidon.common.concurrency.limits.Limit;
 import io.helidon.webserver.http.DirectHandlers;
@@ -98,6 +108,10 @@ public final class HttpApi implements AutoCloseable {
                         b.listWidgets, b.getWidget, b.updateWidget, b.deleteWidget, b.rotateWidgetSecret)),
                 new ObservationsService(endpoints, authentication, b.recordObservation),
                 new EventsService(endpoints, authentication, b.listEvents),
+                new WebhooksService(endpoints, authentication, new WebhooksService.UseCases(b.createWebhookEndpoint,
+                        b.listWebhookEndpoints, b.getWebhookEndpoint, b.updateWebhookEndpoint, b.deleteWebhookEndpoint,
+                        b.rotateWebhookSecret, b.sendTestWebhook, b.listWebhookDeliveries, b.getWebhookDelivery,
+                        b.redeliverWebhook)),
                 new OpenApiService(endpoints));
         if (b.getPaymentPage != null) {
             routing.register(new PaymentPageService(endpoints, b.getPaymentPage, origins, b.demoPage));
@@ -166,6 +180,16 @@ public final class HttpApi implements AutoCloseable {
         private ListDepositSessions listDepositSessions;
         private RecordObservation recordObservation;
         private ListEvents listEvents;
+        private CreateWebhookEndpoint createWebhookEndpoint;
+        private ListWebhookEndpoints listWebhookEndpoints;
+        private GetWebhookEndpoint getWebhookEndpoint;
+        private UpdateWebhookEndpoint updateWebhookEndpoint;
+        private DeleteWebhookEndpoint deleteWebhookEndpoint;
+        private RotateWebhookSecret rotateWebhookSecret;
+        private SendTestWebhook sendTestWebhook;
+        private ListWebhookDeliveries listWebhookDeliveries;
+        private GetWebhookDelivery getWebhookDelivery;
+        private RedeliverWebhook redeliverWebhook;
         private SimulatePayment simulatePayment;
 
         private Builder() {
@@ -310,6 +334,56 @@ public final class HttpApi implements AutoCloseable {
             return this;
         }
 
+        public Builder createWebhookEndpoint(CreateWebhookEndpoint useCase) {
+            this.createWebhookEndpoint = useCase;
+            return this;
+        }
+
+        public Builder listWebhookEndpoints(ListWebhookEndpoints useCase) {
+            this.listWebhookEndpoints = useCase;
+            return this;
+        }
+
+        public Builder getWebhookEndpoint(GetWebhookEndpoint useCase) {
+            this.getWebhookEndpoint = useCase;
+            return this;
+        }
+
+        public Builder updateWebhookEndpoint(UpdateWebhookEndpoint useCase) {
+            this.updateWebhookEndpoint = useCase;
+            return this;
+        }
+
+        public Builder deleteWebhookEndpoint(DeleteWebhookEndpoint useCase) {
+            this.deleteWebhookEndpoint = useCase;
+            return this;
+        }
+
+        public Builder rotateWebhookSecret(RotateWebhookSecret useCase) {
+            this.rotateWebhookSecret = useCase;
+            return this;
+        }
+
+        public Builder sendTestWebhook(SendTestWebhook useCase) {
+            this.sendTestWebhook = useCase;
+            return this;
+        }
+
+        public Builder listWebhookDeliveries(ListWebhookDeliveries useCase) {
+            this.listWebhookDeliveries = useCase;
+            return this;
+        }
+
+        public Builder getWebhookDelivery(GetWebhookDelivery useCase) {
+            this.getWebhookDelivery = useCase;
+            return this;
+        }
+
+        public Builder redeliverWebhook(RedeliverWebhook useCase) {
+            this.redeliverWebhook = useCase;
+            return this;
+        }
+
         public Builder simulatePayment(SimulatePayment useCase) {
             this.simulatePayment = useCase;
             return this;
@@ -332,6 +406,16 @@ public final class HttpApi implements AutoCloseable {
             useCases.put("recordObservation", recordObservation);
             useCases.put("listEvents", listEvents);
             useCases.put("simulatePayment", simulatePayment);
+            useCases.put("createWebhookEndpoint", createWebhookEndpoint);
+            useCases.put("listWebhookEndpoints", listWebhookEndpoints);
+            useCases.put("getWebhookEndpoint", getWebhookEndpoint);
+            useCases.put("updateWebhookEndpoint", updateWebhookEndpoint);
+            useCases.put("deleteWebhookEndpoint", deleteWebhookEndpoint);
+            useCases.put("rotateWebhookSecret", rotateWebhookSecret);
+            useCases.put("sendTestWebhook", sendTestWebhook);
+            useCases.put("listWebhookDeliveries", listWebhookDeliveries);
+            useCases.put("getWebhookDelivery", getWebhookDelivery);
+            useCases.put("redeliverWebhook", redeliverWebhook);
             List<String> missing = useCases.entrySet().stream().filter(e -> e.getValue() == null)
                     .map(Map.Entry::getKey).toList();
             if (!missing.isEmpty()) {

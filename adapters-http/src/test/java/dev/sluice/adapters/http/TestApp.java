@@ -2,6 +2,7 @@ package dev.sluice.adapters.http;
 
 import dev.sluice.adapters.http.schema.JsonSchemaMetadataSchemas;
 import dev.sluice.application.fakes.InMemoryPorts;
+import dev.sluice.application.fakes.InMemoryWebhooks;
 import dev.sluice.application.fakes.TestClock;
 import dev.sluice.application.service.CancelDepositSessionService;
 import dev.sluice.application.service.CreateDepositSessionService;
@@ -19,6 +20,8 @@ import dev.sluice.application.service.RecordObservationService;
 import dev.sluice.application.service.SimulatePaymentService;
 import dev.sluice.application.service.RotateWidgetSecretService;
 import dev.sluice.application.service.UpdateWidgetService;
+import dev.sluice.application.service.WebhookDeliveriesService;
+import dev.sluice.application.service.WebhookEndpointsService;
 import dev.sluice.domain.session.SessionSecrets;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
@@ -48,6 +51,7 @@ final class TestApp {
 
     final TestClock clock = TestClock.startingNow();
     final InMemoryPorts ports = InMemoryPorts.lenient(clock);
+    final InMemoryWebhooks webhooks = new InMemoryWebhooks();
     /** This module's own schema adapter, so that HTTP tests see what merchants see. */
     final JsonSchemaMetadataSchemas schemas = new JsonSchemaMetadataSchemas();
     final TestTokens tokens = TestTokens.create(clock);
@@ -74,6 +78,8 @@ final class TestApp {
 
     /** Every use case wired to these ports and this clock; a test may replace some before building. */
     HttpApi.Builder apiBuilder() {
+        WebhookEndpointsService webhookEndpoints = new WebhookEndpointsService(webhooks, webhooks, webhooks, clock);
+        WebhookDeliveriesService webhookDeliveries = new WebhookDeliveriesService(webhooks, clock);
         return HttpApi.builder()
                 .jwt(tokens.settings())
                 .clock(clock)
@@ -98,7 +104,17 @@ final class TestApp {
                         ports.outbox(), ports.unitOfWork(), clock))
                 .listEvents(new ListEventsService(ports.eventFeed()))
                 .simulatePayment(new SimulatePaymentService(ports.widgets(), ports.depositSessions(),
-                        ports.observations(), ports.outbox(), ports.unitOfWork(), clock, secrets));
+                        ports.observations(), ports.outbox(), ports.unitOfWork(), clock, secrets))
+                .createWebhookEndpoint(webhookEndpoints)
+                .listWebhookEndpoints(webhookEndpoints)
+                .getWebhookEndpoint(webhookEndpoints)
+                .updateWebhookEndpoint(webhookEndpoints)
+                .deleteWebhookEndpoint(webhookEndpoints)
+                .rotateWebhookSecret(webhookEndpoints)
+                .sendTestWebhook(webhookEndpoints)
+                .listWebhookDeliveries(webhookDeliveries)
+                .getWebhookDelivery(webhookDeliveries)
+                .redeliverWebhook(webhookDeliveries);
     }
 
     void register(HttpRouting.Builder routing) {

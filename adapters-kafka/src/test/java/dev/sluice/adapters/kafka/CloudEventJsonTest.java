@@ -3,6 +3,7 @@ package dev.sluice.adapters.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.cloudevents.CloudEventJson;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.session.SessionId;
 import java.nio.charset.StandardCharsets;

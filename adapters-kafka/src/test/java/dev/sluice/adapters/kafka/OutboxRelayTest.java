@@ -172,6 +172,36 @@ class OutboxRelayTest {
     }
 
     @Test
+    void anEventThatCannotBeSentHoldsBackOnlyItsSessionAndIsSetAsideAfterFiveFailures() throws Exception {
+        String topic = kafka.createTopic("events", 1);
+        List<SessionEvent> poisoned = TestEvents.unrenderableSession(SessionId.generate());
+        List<SessionEvent> healthy = TestEvents.paidSession(SessionId.generate());
+        outbox.append(poisoned);
+        outbox.append(healthy);
+
+        try (OutboxRelay relay = new OutboxRelay(outbox, settings(kafka.bootstrap(), topic), clock)) {
+            assertEquals(1, relay.runOnce(), "the other session's first event flows at once");
+            assertEquals(0, relay.sendErrorCount(), "the pass itself did not fail");
+            for (int attempt = 2; attempt <= OutboxRelay.POISON_ATTEMPTS; attempt++) {
+                assertEquals(0, relay.setAsideCount());
+                relay.runOnce();
+            }
+            assertEquals(1, relay.setAsideCount());
+            assertEquals(List.of(poisoned.getFirst().id()), outbox.setAside());
+            assertEquals(3, relay.publishedCount(), "the other session flowed meanwhile, an event a pass");
+
+            outbox.append(TestEvents.paidSession(SessionId.generate()));
+            assertEquals(3, runUntilIdle(relay));
+            assertEquals(0, relay.runOnce(), "the set-aside session is claimed no more");
+            assertEquals(List.of(), outbox.leased());
+        }
+        List<String> sent = kafka.readAll(topic, 6).stream()
+                .map(r -> mapper.readTree(r.value()).get("subject").stringValue()).distinct().toList();
+        assertEquals(2, sent.size());
+        assertTrue(!sent.contains(poisoned.getFirst().session().id().value()), "nothing of the poisoned session");
+    }
+
+    @Test
     void loopPublishesWhatArrivesUntilClosed() throws Exception {
         String topic = kafka.createTopic("events", 3);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();

@@ -1,5 +1,6 @@
 package dev.sluice.adapters.persistence;
 
+import dev.sluice.application.port.out.CommittedEvents;
 import dev.sluice.application.port.out.DepositSessions;
 import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.application.port.out.IdempotencyRecords;
@@ -156,6 +157,11 @@ public final class PersistenceModule implements AutoCloseable {
     }
 
     public EventFeed eventFeed() {
+        return feed;
+    }
+
+    /** Every business's events in commit order, for sinks that keep their own cursor (webhooks). */
+    public CommittedEvents committedEvents() {
         return feed;
     }
 

@@ -1,6 +1,7 @@
 package dev.sluice.adapters.persistence;
 
 import dev.sluice.application.contract.StorePorts;
+import dev.sluice.application.port.out.CommittedEvents;
 import dev.sluice.application.port.out.DepositSessions;
 import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.application.port.out.IdempotencyRecords;
@@ -34,6 +35,11 @@ record PersistencePorts(PersistenceModule db) implements StorePorts {
     @Override
     public EventFeed eventFeed() {
         return db.eventFeed();
+    }
+
+    @Override
+    public CommittedEvents committedEvents() {
+        return db.committedEvents();
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.application.port.in.Page;
+import dev.sluice.application.port.out.CommittedEvents;
 import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.SessionEvent;
@@ -67,6 +68,23 @@ public abstract class EventFeedContract {
                 Optional.of(elsewhere.events().getFirst().id()), 10);
 
         assertTrue(page.items().isEmpty());
+    }
+
+    @Test
+    public void committedEventsOfEveryBusinessFollowEachOtherAfterAPosition() {
+        store().settle();
+        long start = store().committedEvents().after(0, Integer.MAX_VALUE).stream()
+                .mapToLong(CommittedEvents.Positioned::position).max().orElse(0);
+        Change one = StoreFixtures.storedSession(store(), StoreFixtures.storedWidget(store(), newBusiness(), NOW), NOW);
+        Change other = StoreFixtures.storedSession(store(), StoreFixtures.storedWidget(store(), newBusiness(), NOW),
+                NOW);
+
+        List<CommittedEvents.Positioned> first = store().committedEvents().after(start, 1);
+        List<CommittedEvents.Positioned> rest = store().committedEvents().after(first.getLast().position(), 10);
+
+        assertEquals(states(one.events()), states(first.stream().map(CommittedEvents.Positioned::event).toList()));
+        assertEquals(states(other.events()), states(rest.stream().map(CommittedEvents.Positioned::event).toList()));
+        assertTrue(rest.getFirst().position() > first.getFirst().position());
     }
 
     @Test

@@ -84,6 +84,18 @@ public abstract class OutboxContract {
     }
 
     @Test
+    public void anEventThatFailsForItsOwnSakeIsGivenBackAndAtTheLimitSetAsideWithItsSession() {
+        assertEquals(states(List.of(created)), states(claimMine(store().outbox())));
+
+        assertFalse(store().outbox().recordFailure(created.id(), 2));
+        assertEquals(states(List.of(created)), states(claimMine(otherInstance().outbox())), "given back at once");
+        assertTrue(otherInstance().outbox().recordFailure(created.id(), 2));
+
+        assertTrue(claimMine(store().outbox()).isEmpty(), "neither it nor its session's later event is claimed");
+        assertFalse(store().outbox().recordFailure(created.id(), 2), "set aside once");
+    }
+
+    @Test
     public void theEventCarriesTheSessionAsItWasThen() {
         SessionEvent claimed = claimMine(store().outbox()).getFirst();
 

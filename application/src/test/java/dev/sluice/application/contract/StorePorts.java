@@ -1,5 +1,6 @@
 package dev.sluice.application.contract;
 
+import dev.sluice.application.port.out.CommittedEvents;
 import dev.sluice.application.port.out.DepositSessions;
 import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.application.port.out.IdempotencyRecords;
@@ -22,6 +23,8 @@ public interface StorePorts {
     Outbox outbox();
 
     EventFeed eventFeed();
+
+    CommittedEvents committedEvents();
 
     IdempotencyRecords idempotencyRecords();
 

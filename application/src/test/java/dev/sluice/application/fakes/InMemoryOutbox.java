@@ -1,6 +1,7 @@
 package dev.sluice.application.fakes;
 
 import dev.sluice.application.port.in.Page;
+import dev.sluice.application.port.out.CommittedEvents;
 import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.application.port.out.Outbox;
 import dev.sluice.domain.session.EventId;
@@ -20,9 +21,10 @@ import java.util.Optional;
  * The outbox and the events feed over one list of events in commit order (units of work run one
  * after the other here, so append order is commit order). Claims lease events to this instance
  * until the lease runs out on the store's clock, oldest first, never a session's later event while
- * an earlier one is unpublished; {@link InMemoryPorts#otherInstance()} claims as another instance.
+ * an earlier one is unpublished (set aside counts as unpublished); {@link InMemoryPorts#otherInstance()}
+ * claims as another instance.
  */
-public final class InMemoryOutbox implements Outbox, EventFeed {
+public final class InMemoryOutbox implements Outbox, EventFeed, CommittedEvents {
     private static final Comparator<Row> OLDEST_FIRST = Comparator
             .comparing((Row row) -> row.event.occurredAt())
             .thenComparing(row -> row.event.session().id().value())
@@ -57,6 +59,8 @@ public final class InMemoryOutbox implements Outbox, EventFeed {
         String leaseOwner;
         Instant leaseUntil;
         Instant publishedAt;
+        int relayFailures;
+        boolean setAside;
 
         Row(SessionEvent event, long position) {
             this.event = event;
@@ -68,6 +72,8 @@ public final class InMemoryOutbox implements Outbox, EventFeed {
             copy.leaseOwner = leaseOwner;
             copy.leaseUntil = leaseUntil;
             copy.publishedAt = publishedAt;
+            copy.relayFailures = relayFailures;
+            copy.setAside = setAside;
             return copy;
         }
     }
@@ -97,7 +103,8 @@ public final class InMemoryOutbox implements Outbox, EventFeed {
             Instant now = store.clock().instant();
             Map<SessionId, Row> earliest = new LinkedHashMap<>();
             events.rows.stream()
-                    .filter(row -> row.publishedAt == null && (row.leaseUntil == null || row.leaseUntil.isBefore(now)))
+                    .filter(row -> row.publishedAt == null && !row.setAside
+                            && (row.leaseUntil == null || row.leaseUntil.isBefore(now)))
                     .sorted(OLDEST_FIRST)
                     .limit(limit)
                     .forEach(row -> earliest.merge(row.event.session().id(), row,
@@ -142,6 +149,23 @@ public final class InMemoryOutbox implements Outbox, EventFeed {
                         row.leaseOwner = null;
                         row.leaseUntil = null;
                     }));
+        }
+    }
+
+    /** Counts the failure and gives the event back, whoever leased it; at the limit it is set aside. */
+    @Override
+    public boolean recordFailure(EventId id, int limit) {
+        synchronized (store) {
+            Optional<Row> waiting = row(id).filter(row -> row.publishedAt == null);
+            waiting.ifPresent(row -> {
+                row.relayFailures++;
+                row.leaseOwner = null;
+                row.leaseUntil = null;
+            });
+            return waiting.filter(row -> !row.setAside && row.relayFailures >= limit).map(row -> {
+                row.setAside = true;
+                return true;
+            }).orElse(false);
         }
     }
 
@@ -192,12 +216,24 @@ public final class InMemoryOutbox implements Outbox, EventFeed {
     }
 
     @Override
-    public List<Positioned> positionedAfter(long position, int limit) {
+    public List<EventFeed.Positioned> positionedAfter(long position, int limit) {
         synchronized (store) {
             return events.rows.stream()
                     .filter(row -> row.position > position)
                     .limit(limit)
-                    .map(row -> new Positioned(row.position, row.event.session().id().value(), row.event.sequence()))
+                    .map(row -> new EventFeed.Positioned(row.position, row.event.session().id().value(),
+                            row.event.sequence()))
+                    .toList();
+        }
+    }
+
+    @Override
+    public List<CommittedEvents.Positioned> after(long position, int limit) {
+        synchronized (store) {
+            return events.rows.stream()
+                    .filter(row -> row.position > position)
+                    .limit(limit)
+                    .map(row -> new CommittedEvents.Positioned(row.position, row.event))
                     .toList();
         }
     }
@@ -219,6 +255,13 @@ public final class InMemoryOutbox implements Outbox, EventFeed {
     public List<EventId> published() {
         synchronized (store) {
             return events.rows.stream().filter(row -> row.publishedAt != null).map(row -> row.event.id()).toList();
+        }
+    }
+
+    /** Events the relay set aside after too many failures of their own. */
+    public List<EventId> setAside() {
+        synchronized (store) {
+            return events.rows.stream().filter(row -> row.setAside).map(row -> row.event.id()).toList();
         }
     }
 

@@ -84,6 +84,11 @@ public final class InMemoryPorts implements StorePorts {
     }
 
     @Override
+    public InMemoryOutbox committedEvents() {
+        return outbox;
+    }
+
+    @Override
     public InMemoryIdempotencyRecords idempotencyRecords() {
         return idempotency;
     }

@@ -1,9 +1,8 @@
-package dev.sluice.adapters.kafka;
+package dev.sluice.cloudevents;
 
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.Payment;
 import dev.sluice.domain.session.SessionEvent;
-import dev.sluice.domain.shared.Amount;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,9 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A session event as a CloudEvents 1.0 structured-mode JSON document (the contract's shape). */
-final class CloudEventJson {
-    static final String CONTENT_TYPE = "application/cloudevents+json";
+/**
+ * A session event as a CloudEvents 1.0 structured-mode JSON document (the contract's shape), the one
+ * rendering every sink (Kafka, webhooks) and the events feed send, so that all carry the same bytes.
+ */
+public final class CloudEventJson {
+    public static final String CONTENT_TYPE = "application/cloudevents+json";
 
     // The contract writes every timestamp with exactly three fraction digits, even .000.
     private static final DateTimeFormatter TIMESTAMP =
@@ -28,11 +30,11 @@ final class CloudEventJson {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
-    byte[] toBytes(SessionEvent event) {
+    public byte[] toBytes(SessionEvent event) {
         return mapper.writeValueAsBytes(toNode(event));
     }
 
-    ObjectNode toNode(SessionEvent event) {
+    public ObjectNode toNode(SessionEvent event) {
         DepositSession session = event.session();
         ObjectNode root = mapper.createObjectNode();
         root.put("specversion", "1.0");
@@ -94,7 +96,7 @@ final class CloudEventJson {
         return amount == null ? null : amount.toPlainString();
     }
 
-    static String timestamp(Instant instant) {
+    public static String timestamp(Instant instant) {
         return instant == null ? null : TIMESTAMP.format(instant);
     }
 }

@@ -87,3 +87,44 @@ sluice_fresh_database() {
     done
     sluice_log "database $name created (utf8mb4)"
 }
+
+# Installs the Debian package $2 when the command $1 is missing (root, as on CI and these machines).
+sluice_ensure_command() {
+    local command=$1 package=$2
+    if command -v "$command" >/dev/null 2>&1; then
+        return
+    fi
+    sluice_log "$command is missing; installing the Debian package $package"
+    apt-get update -qq >&2 || sluice_die "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" >&2 ||
+        sluice_die "could not install the Debian package $package"
+}
+
+# Lints the OpenAPI document with Redocly CLI (recommended rules; tools/redocly/redocly.yaml says why
+# each warning left is right), from the npm registry through its lock file. Fails on any error.
+sluice_lint_openapi() {
+    sluice_log "npm ci in tools/redocly"
+    npm ci --prefix tools/redocly --no-audit --no-fund --loglevel=error >&2 || sluice_die "npm ci in tools/redocly failed"
+    (cd tools/redocly && node_modules/.bin/redocly lint --config redocly.yaml --format=stylish \
+        ../../adapters-http/src/main/resources/dev/sluice/adapters/http/openapi.yaml) ||
+        sluice_die "the OpenAPI document does not pass Redocly's lint"
+}
+
+# What the browser tests (bootstrap's WidgetBrowserIT) need: Debian's chromium, and playwright-core
+# and axe-core from the npm registry, installed exactly as the lock file says. Each is installed
+# only when missing (or, for the npm packages, when the lock file changed since).
+sluice_ensure_browser_tests() {
+    local dir=$1 sudo=""
+    if [[ ! -x /usr/bin/chromium ]]; then
+        sluice_log "installing Debian's chromium for the browser tests (apt-get)"
+        if ((EUID != 0)); then sudo=sudo; fi
+        { DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium ||
+            { $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium; }; } >&2 ||
+            sluice_die "could not install chromium (apt-get install -y chromium)"
+    fi
+    if [[ ! -f $dir/node_modules/.package-lock.json || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
+        command -v npm >/dev/null || sluice_die "npm is missing; the browser tests need Node.js 20+ and npm"
+        sluice_log "installing the browser tests' npm packages (npm ci in $dir)"
+        (cd "$dir" && npm ci --no-audit --no-fund) >&2 || sluice_die "npm ci failed in $dir"
+    fi
+}

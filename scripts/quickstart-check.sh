@@ -3,7 +3,8 @@
 # README cannot rot: starts bootstrap/target/sluice.jar (as built by `mvn verify`) on a free port
 # with a throw-away data directory, runs the README's ```bash quickstart blocks in order in one
 # bash with `set -euo pipefail` (every curl in them fails on an error answer), then checks the
-# end state. Needs neither MariaDB nor Kafka.
+# end state, webhooks included (the README's receiver listens on a free port here). Needs neither
+# MariaDB nor Kafka.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -34,7 +35,8 @@ on_exit() {
 trap on_exit EXIT
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-export SLUICE_DATA_DIR=$work/data SLUICE=http://localhost:$port
+receiver_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export SLUICE_DATA_DIR=$work/data SLUICE=http://localhost:$port RECEIVER_PORT=$receiver_port
 SLUICE_PORT=$port java -jar "$JAR" >"$work/server.log" 2>&1 &
 server_pid=$!
 until curl -sf "$SLUICE/observe/health/ready" >/dev/null; do
@@ -56,10 +58,19 @@ expect "the widget secret prefix" "${WIDGET_SECRET%%_secret_*}" wdgt
 expect "the session secret prefix" "${SESSION_SECRET%%_secret_*}" dep
 read_session() { curl -sS --fail-with-body "$SLUICE/api/v1/widgets/deposit-sessions/$1" -H "Authorization: Bearer $TOKEN"; }
 expect "the paid session's status" "$(read_session "$SESSION_ID" | field paymentStatus)" CONFIRMED
+expect "the paid session's payments" "$(read_session "$SESSION_ID" | python3 -c 'import json, sys; print(" ".join(p["txId"] + ":" + p["status"] for p in json.load(sys.stdin)["payments"]))')" "0xabc123:CONFIRMED 0xdef456:CONFIRMED"
+expect "the paid session's amount received" "$(read_session "$SESSION_ID" | field amountReceived)" 100.50
+expect "the test session's status" "$(read_session "$TEST_ID" | field paymentStatus)" CONFIRMED
+expect "the test session's amount due" "$(read_session "$TEST_ID" | field amountDue)" 0.05
 expect "the cancelled session's status" "$(read_session "$OTHER_ID" | field paymentStatus)" EXPIRED
 events=$(curl -sS --fail-with-body "$SLUICE/api/v1/businesses/biz_demo/events" -H "Authorization: Bearer $TOKEN" |
     python3 -c 'import json, sys; print(" ".join(e["type"] + ":" + e["subject"] for e in json.load(sys.stdin)["data"]))')
-expect "the events" "$events" "deposit.created:$SESSION_ID deposit.pending:$SESSION_ID deposit.confirmed:$SESSION_ID deposit.created:$OTHER_ID deposit.expired:$OTHER_ID"
+expect "the events" "$events" "deposit.created:$SESSION_ID deposit.underpaid:$SESSION_ID deposit.pending:$SESSION_ID deposit.confirmed:$SESSION_ID deposit.created:$TEST_ID deposit.confirmed:$TEST_ID deposit.created:$OTHER_ID deposit.expired:$OTHER_ID"
+expect "the signing secret prefix" "${SIGNING_SECRET%%_*}" whsec
+delivered=$(curl -sS --fail-with-body "$SLUICE/api/v1/businesses/biz_demo/webhook-deliveries" -H "Authorization: Bearer $TOKEN" |
+    python3 -c 'import json, sys; print(" ".join(sorted(d["eventType"] + ":" + d["status"] for d in json.load(sys.stdin)["data"])))')
+expect "the webhook deliveries" "$delivered" "deposit.confirmed:DELIVERED deposit.confirmed:DELIVERED deposit.created:DELIVERED deposit.created:DELIVERED deposit.created:DELIVERED deposit.expired:DELIVERED deposit.pending:DELIVERED deposit.underpaid:DELIVERED"
+expect "the deliveries the receiver verified" "$(wc -l <"$RECEIVER_LOG" | tr -d ' ')" 8
 CHECKS
 
 sluice_log "running the $blocks quickstart blocks of README.md"

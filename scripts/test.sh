@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of Sluice: brings up the services the tests use (MariaDB on 127.0.0.1:3306,
-# a fresh `sluice_test` database (SLUICE_TEST_DB_NAME to use another), a Kafka broker on 127.0.0.1:9092), exports where they are, and
-# runs `mvn -B verify` with a JDK 21+. Extra arguments go to Maven (e.g. -pl domain,application).
+# a fresh `sluice_test` database (SLUICE_TEST_DB_NAME to use another), a Kafka broker on 127.0.0.1:9092), installs
+# promtool (Debian package prometheus) when it is missing, lints the OpenAPI document with Redocly CLI, installs the
+# browser tests' chromium (apt-get) and npm packages (npm ci) when missing, exports where the services are, and runs
+# `mvn -B verify` with a JDK 21+. Extra arguments go to Maven (e.g. -pl domain,application).
 # When that run built bootstrap/target/sluice.jar, it then runs README's quickstart against it
 # (scripts/quickstart-check.sh). Stops the broker again if it started it, also on failure.
 set -euo pipefail
@@ -45,6 +47,11 @@ sluice_log "JDK: $JAVA_HOME ($("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1))
 
 sluice_ensure_mariadb
 sluice_fresh_database "$TEST_DB"
+
+# PublishedContractsIT checks /observe/metrics with Prometheus's promtool.
+sluice_ensure_command promtool prometheus
+sluice_lint_openapi
+sluice_ensure_browser_tests bootstrap/src/test/browser
 
 # The broker-outage test runs a throw-away broker of its own from these jars, whoever runs the shared one.
 bash scripts/kafka.sh fetch >&2

@@ -90,6 +90,11 @@ final class CountingOutbox implements Outbox {
     }
 
     @Override
+    public boolean recordFailure(EventId event, int limit) {
+        return outbox.recordFailure(event, limit);
+    }
+
+    @Override
     public int prunePublishedBefore(Instant cutoff) {
         return outbox.prunePublishedBefore(cutoff);
     }

@@ -28,6 +28,7 @@ final class DataDirectory {
     private static final String PRIVATE_JWK = "jwt-dev-private.jwk.json";
     private static final String PUBLIC_JWKS = "jwt-dev-jwks.json";
     private static final String SESSION_SECRET_KEY = "session-secret.key";
+    private static final String SECRETS_KEY = "secrets.key";
 
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
@@ -76,7 +77,17 @@ final class DataDirectory {
     }
 
     byte[] sessionSecretKey() {
-        Path file = root.resolve(SESSION_SECRET_KEY);
+        return generatedKey(SESSION_SECRET_KEY);
+    }
+
+    /** The AES-256 key that encrypts webhook signing secrets at rest. */
+    byte[] secretsKey() {
+        return generatedKey(SECRETS_KEY);
+    }
+
+    /** 32 random bytes kept in {@code name}, generated on first use. */
+    private byte[] generatedKey(String name) {
+        Path file = root.resolve(name);
         if (!Files.exists(file)) {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);

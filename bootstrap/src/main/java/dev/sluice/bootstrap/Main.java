@@ -1,7 +1,6 @@
 package dev.sluice.bootstrap;
 
 import dev.sluice.adapters.http.JwtMinter;
-import dev.sluice.adapters.persistence.PersistenceModule;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
@@ -62,6 +61,7 @@ public final class Main {
 
     private static int serve(Settings settings, PrintStream out) {
         LogConfig.configureRuntime();
+        settings.logFormat().apply();
         long started = System.nanoTime();
         Sluice sluice = Sluice.start(settings);
         out.println(banner(settings, sluice, Duration.ofNanos(System.nanoTime() - started)));
@@ -104,7 +104,8 @@ public final class Main {
     }
 
     private static int migrate(Settings settings, PrintStream out) {
-        PersistenceModule.migrate(Sluice.databaseSettings(settings, DataDirectory.open(settings.dataDir())));
+        DataDirectory data = DataDirectory.open(settings.dataDir());
+        Sluice.migrate(Sluice.databaseSettings(settings, data), Sluice.webhookSettings(settings, data));
         out.println("sluice: database migrated");
         return 0;
     }

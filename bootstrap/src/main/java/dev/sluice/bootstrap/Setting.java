@@ -18,11 +18,20 @@ enum Setting {
     JWT_JWKS("jwt.jwks", "SLUICE_JWT_JWKS", null),
     JWT_ISSUER("jwt.issuer", "SLUICE_JWT_ISSUER", "sluice-dev"),
     JWT_AUDIENCE("jwt.audience", "SLUICE_JWT_AUDIENCE", "sluice"),
-    SESSION_TTL("session.ttl", "SLUICE_SESSION_TTL", "PT30M"),
     SESSION_SECRET_KEY("session.secret-key", "SLUICE_SESSION_SECRET_KEY", null),
     RATE_LIMIT("rate-limit", "SLUICE_RATE_LIMIT", "60"),
     EXPIRY_SWEEP_INTERVAL("expiry.sweep-interval", "SLUICE_EXPIRY_SWEEP_INTERVAL", "PT5S"),
-    OUTBOX_RETENTION("outbox.retention", "SLUICE_OUTBOX_RETENTION", "P7D");
+    OUTBOX_RETENTION("outbox.retention", "SLUICE_OUTBOX_RETENTION", "P7D"),
+    // unset: true on the embedded default (no database URL), false otherwise
+    WEBHOOKS_ALLOW_PRIVATE("webhooks.allow-private", "SLUICE_WEBHOOKS_ALLOW_PRIVATE", null),
+    WEBHOOKS_CONCURRENCY("webhooks.concurrency", "SLUICE_WEBHOOKS_CONCURRENCY", "128"),
+    WEBHOOKS_ENDPOINT_CONCURRENCY("webhooks.endpoint-concurrency", "SLUICE_WEBHOOKS_ENDPOINT_CONCURRENCY", "8"),
+    WEBHOOKS_TIMEOUT("webhooks.timeout", "SLUICE_WEBHOOKS_TIMEOUT", "PT10S"),
+    WEBHOOKS_LEASE("webhooks.lease", "SLUICE_WEBHOOKS_LEASE", "PT60S"),
+    SECRETS_KEY("secrets-key", "SLUICE_SECRETS_KEY", null),
+    LOG_FORMAT("log-format", "SLUICE_LOG_FORMAT", "text"),
+    MAX_STREAMS("streams.max", "SLUICE_MAX_STREAMS", "10000"),
+    PUBLIC_URL("public-url", "SLUICE_PUBLIC_URL", null);
 
     private final String key;
     private final String environmentVariable;

@@ -27,11 +27,27 @@ record Settings(
         Optional<String> jwks,
         String jwtIssuer,
         String jwtAudience,
-        Duration sessionTtl,
         Optional<byte[]> sessionSecretKey,
         int rateLimitPerMinute,
         Duration expirySweepInterval,
-        Duration outboxRetention) {
+        Duration outboxRetention,
+        LogFormat logFormat,
+        int maxStreams,
+        Optional<URI> publicUrl,
+        Webhooks webhooks) {
+
+    /**
+     * The webhook sink's settings; {@code secretsKey} (AES-256, 32 bytes) falls back to one generated
+     * into the data directory, which instances sharing a database must then share.
+     */
+    record Webhooks(boolean allowPrivate, int concurrency, int endpointConcurrency, Duration timeout, Duration lease,
+            Optional<byte[]> secretsKey) {
+        @Override
+        public String toString() {
+            return "Webhooks[allowPrivate=" + allowPrivate + ", concurrency=" + concurrency + "/" + endpointConcurrency
+                    + ", timeout=" + timeout + ", lease=" + lease + ", secretsKey=" + (secretsKey.isPresent() ? "set" : "generated") + "]";
+        }
+    }
 
     record Database(String url, String user, String password) {
         @Override
@@ -60,12 +76,40 @@ record Settings(
                 source.optional(Setting.JWT_JWKS).map(jwks -> source.check(Setting.JWT_JWKS, jwks, Settings::jwksLocation)),
                 source.required(Setting.JWT_ISSUER),
                 source.required(Setting.JWT_AUDIENCE),
-                source.parsed(Setting.SESSION_TTL, Settings::duration),
                 source.optional(Setting.SESSION_SECRET_KEY)
                         .map(key -> source.check(Setting.SESSION_SECRET_KEY, key, Settings::secretKey)),
                 source.parsed(Setting.RATE_LIMIT, text -> notNegative(Integer.parseInt(text))),
                 source.parsed(Setting.EXPIRY_SWEEP_INTERVAL, Settings::duration),
-                source.parsed(Setting.OUTBOX_RETENTION, Settings::duration));
+                source.parsed(Setting.OUTBOX_RETENTION, Settings::duration),
+                source.parsed(Setting.LOG_FORMAT, LogFormat::parse),
+                source.parsed(Setting.MAX_STREAMS, text -> positive(Integer.parseInt(text))),
+                source.optional(Setting.PUBLIC_URL).map(url -> source.check(Setting.PUBLIC_URL, url, Settings::publicUrl)),
+                new Webhooks(
+                        source.optional(Setting.WEBHOOKS_ALLOW_PRIVATE)
+                                .map(text -> source.check(Setting.WEBHOOKS_ALLOW_PRIVATE, text, Settings::bool))
+                                .orElse(dbUrl.isEmpty()),
+                        source.parsed(Setting.WEBHOOKS_CONCURRENCY, text -> positive(Integer.parseInt(text))),
+                        source.parsed(Setting.WEBHOOKS_ENDPOINT_CONCURRENCY, text -> positive(Integer.parseInt(text))),
+                        source.parsed(Setting.WEBHOOKS_TIMEOUT, Settings::duration),
+                        source.parsed(Setting.WEBHOOKS_LEASE, Settings::duration),
+                        source.optional(Setting.SECRETS_KEY)
+                                .map(key -> source.check(Setting.SECRETS_KEY, key, Settings::aesKey))));
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+
+    private static byte[] aesKey(String base64) {
+        byte[] key = Base64.getDecoder().decode(base64);
+        if (key.length != 32) {
+            throw new IllegalArgumentException("must be exactly 32 bytes, Base64-encoded");
+        }
+        return key;
     }
 
     boolean kafkaEnabled() {
@@ -110,6 +154,18 @@ record Settings(
             URI.create(location);
         }
         return location;
+    }
+
+    /** An origin browsers reach Sluice at: the hosted page and widget.js live at its root. */
+    private static URI publicUrl(String text) {
+        URI url = URI.create(text);
+        boolean web = "http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme());
+        String path = url.getRawPath();
+        if (!web || url.getHost() == null || url.getRawQuery() != null || url.getRawFragment() != null
+                || url.getRawUserInfo() != null || path != null && !path.isEmpty() && !path.equals("/")) {
+            throw new IllegalArgumentException("must be an http(s) URL without a path, such as https://pay.example.com");
+        }
+        return url;
     }
 
     private static byte[] secretKey(String base64) {

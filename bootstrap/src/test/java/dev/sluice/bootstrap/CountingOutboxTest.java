@@ -15,6 +15,7 @@ import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetDraft;
+import dev.sluice.domain.widget.WidgetField;
 import dev.sluice.domain.widget.WidgetRules;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,11 +83,13 @@ class CountingOutboxTest {
 
     private static Change createdSession() {
         Instant now = Instant.parse("2026-06-09T12:00:00.000Z");
-        Widget widget = Widget.create(new BusinessId("biz_metrics"), WidgetRules.create(new WidgetDraft("Shop",
-                "CUSTOMER_AMOUNT", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null), List.of()), now).widget();
+        WidgetDraft shop = WidgetDraft.builder()
+                .set(WidgetField.NAME, "Shop")
+                .set(WidgetField.MODE, "CUSTOMER_AMOUNT")
+                .build();
+        Widget widget = Widget.create(new BusinessId("biz_metrics"), WidgetRules.create(shop, List.of()), now).widget();
         SessionDraft draft = new SessionDraft("10", "USDC", "polygon", "", "0xMerchant", null, null, null);
-        return DepositSession.create(SessionId.generate(), widget, draft, List.of(), now, Duration.ofMinutes(30));
+        return DepositSession.create(SessionId.generate(), widget, draft, List.of(), now);
     }
 
     /** Runs the work as it is: what a transaction would do to the data does not matter here. */
@@ -114,6 +117,11 @@ class CountingOutboxTest {
 
         @Override
         public void release(List<EventId> events) {
+        }
+
+        @Override
+        public boolean recordFailure(EventId event, int limit) {
+            return false;
         }
 
         @Override

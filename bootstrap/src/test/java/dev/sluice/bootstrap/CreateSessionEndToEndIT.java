@@ -8,7 +8,6 @@ import dev.sluice.adapters.http.JwtMinter;
 import dev.sluice.testsupport.TestServices;
 import io.helidon.config.Config;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class CreateSessionEndToEndIT {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ContractClient HTTP = new ContractClient();
     private static final String EVENTS_TOPIC = "deposit-session-events";
     private static final String BUSINESS = "biz_e2e";
 
@@ -158,19 +157,17 @@ class CreateSessionEndToEndIT {
     }
 
     private static JsonNode get(String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sluice.url() + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sluice.url() + path));
         headers.forEach(request::header);
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.get(request);
         assertEquals(200, response.statusCode(), response.body());
         assertNotNull(response.headers().firstValue("X-Request-Id").orElse(null));
         return JSON.readTree(response.body());
     }
 
     private static HttpResponse<String> send(String path, Map<String, String> headers, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sluice.url() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sluice.url() + path));
         headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.post(request, body);
     }
 }

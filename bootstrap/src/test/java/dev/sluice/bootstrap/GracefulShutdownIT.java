@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.adapters.http.JwtMinter;
 import dev.sluice.testsupport.TestServices;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,15 +22,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -48,77 +41,35 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class GracefulShutdownIT {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final Pattern BANNER = Pattern.compile("Sluice is up at (http://\\S+)");
     private static final String BUSINESS = "biz_shutdown";
     private static final int CLIENTS = 8;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ContractClient http = new ContractClient();
 
     @Test
     void sigtermUnderLoadLosesNoAcceptedSessionAndExitsZeroWithinTenSeconds() throws Exception {
         Path dataDir = Files.createTempDirectory("sluice-shutdown");
         TestServices.Database db = TestServices.database();
-        Process sluice = start(dataDir, db);
-        try {
-            String url = awaitBanner(sluice);
+        try (SluiceProcess sluice = SluiceProcess.start(dataDir, Map.of())) {
+            String url = sluice.awaitUrl();
             JsonNode widget = createWidget(url, token(dataDir));
             Load load = new Load(url, widget.get("id").asString(), widget.get("clientSecret").asString());
             load.start();
             load.awaitAccepted(50);
 
             long signalled = System.nanoTime();
-            sluice.destroy(); // SIGTERM
-            boolean exited = sluice.waitFor(10, TimeUnit.SECONDS);
+            boolean exited = sluice.stop(10);
             Duration stopTime = Duration.ofNanos(System.nanoTime() - signalled);
             load.stop();
 
             assertTrue(exited, "still running 10 s after SIGTERM");
-            assertEquals(0, sluice.exitValue(), "exit code after SIGTERM");
+            assertEquals(0, sluice.process().exitValue(), "exit code after SIGTERM");
             assertEquals(List.of(), load.serverErrors(), "answers with a 5xx status");
+            assertEquals(List.of(), load.nonConforming(), "answers the OpenAPI document does not describe");
             assertEquals(List.of(), missing(db, load.accepted()), "sessions answered 201 but not in the database");
             System.out.printf("SIGTERM with %d sessions accepted: exit 0 after %d ms%n", load.accepted().size(),
                     stopTime.toMillis());
-        } finally {
-            sluice.destroyForcibly();
         }
-    }
-
-    private static Process start(Path dataDir, TestServices.Database db) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", Path.of("target", "sluice.jar").toString())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.PIPE);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("SLUICE_"));
-        env.put("SLUICE_PORT", "0");
-        env.put("SLUICE_DATA_DIR", dataDir.toString());
-        env.put("SLUICE_DB_URL", db.jdbcUrl());
-        env.put("SLUICE_DB_USER", db.user());
-        env.put("SLUICE_DB_PASSWORD", db.password());
-        env.put("SLUICE_RATE_LIMIT", "0");
-        return builder.start();
-    }
-
-    /** Reads the child's output until the banner names its URL, then keeps draining it to our output. */
-    private static String awaitBanner(Process process) throws Exception {
-        CompletableFuture<String> url = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().start(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    System.out.println("[sluice] " + line);
-                    Matcher banner = BANNER.matcher(line);
-                    if (banner.find()) {
-                        url.complete(banner.group(1));
-                    }
-                }
-                url.completeExceptionally(new IllegalStateException("Sluice exited before it was up"));
-            } catch (IOException e) {
-                url.completeExceptionally(e);
-            }
-        });
-        return url.get(60, TimeUnit.SECONDS);
     }
 
     private static String token(Path dataDir) {
@@ -128,13 +79,10 @@ class GracefulShutdownIT {
     }
 
     private JsonNode createWidget(String url, String token) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = http.post(HttpRequest.newBuilder(
                         URI.create(url + "/api/v1/businesses/" + BUSINESS + "/widgets/create-widget"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"Shutdown\",\"mode\":\"CUSTOMER_AMOUNT\",\"minAmount\":\"1\",\"maxAmount\":\"1000\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token),
+                "{\"name\":\"Shutdown\",\"mode\":\"CUSTOMER_AMOUNT\",\"minAmount\":\"1\",\"maxAmount\":\"1000\"}");
         assertEquals(201, response.statusCode(), response.body());
         return JSON.readTree(response.body());
     }
@@ -166,6 +114,7 @@ class GracefulShutdownIT {
         private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         private final ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<String> serverErrors = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<String> nonConforming = new ConcurrentLinkedQueue<>();
         private final AtomicInteger acceptedCount = new AtomicInteger();
         private final CountDownLatch stopped = new CountDownLatch(CLIENTS);
         private volatile boolean stopping;
@@ -184,13 +133,11 @@ class GracefulShutdownIT {
         private void run() {
             try {
                 while (!stopping) {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(createSession))
+                    HttpResponse<String> response = http.post(HttpRequest.newBuilder(URI.create(createSession))
                             .timeout(Duration.ofSeconds(15))
-                            .header("X-Client-Secret", widgetSecret)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"10\",\"currency\":\"USDC\","
-                                    + "\"network\":\"polygon\",\"currencyAddress\":\"\",\"depositAddress\":\"0xShop\"}"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
+                            .header("X-Client-Secret", widgetSecret),
+                            "{\"amount\":\"10\",\"currency\":\"USDC\","
+                                    + "\"network\":\"polygon\",\"currencyAddress\":\"\",\"depositAddress\":\"0xShop\"}");
                     if (response.statusCode() == 201) {
                         accepted.add(JSON.readTree(response.body()).get("id").asString());
                         acceptedCount.incrementAndGet();
@@ -200,6 +147,8 @@ class GracefulShutdownIT {
                 }
             } catch (IOException e) {
                 // refused or cut off: the server has stopped accepting
+            } catch (AssertionError e) {
+                nonConforming.add(e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -227,6 +176,10 @@ class GracefulShutdownIT {
 
         List<String> serverErrors() {
             return List.copyOf(serverErrors);
+        }
+
+        List<String> nonConforming() {
+            return List.copyOf(nonConforming);
         }
     }
 }

@@ -8,11 +8,14 @@ import static dev.sluice.bootstrap.StreamAssertions.distinctEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.application.port.out.Clock;
 import dev.sluice.testsupport.TestServices;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -71,14 +74,18 @@ class ManyInstancesEventStreamIT {
         String kafka = TestServices.kafkaBootstrapServers();
         StreamTopics topics = StreamTopics.unique().createOn(kafka);
         Path sharedData = Files.createTempDirectory("sluice-many");
-        // Sessions live 3 s and sweeps run every second, so expiries race the observations.
-        Map<String, String> settings = Map.of("SLUICE_SESSION_TTL", "PT3S", "SLUICE_EXPIRY_SWEEP_INTERVAL", "PT1S");
+        // Both instances' use cases run 600 times faster than real time, so sessions (30 minutes) live
+        // 3 s, and sweeps run every second: expiries race the observations.
+        Map<String, String> settings = Map.of("SLUICE_EXPIRY_SWEEP_INTERVAL", "PT1S");
+        Instant realStart = Instant.now();
+        Clock fast = () -> realStart.plus(Duration.between(realStart, Instant.now()).multipliedBy(600))
+                .truncatedTo(ChronoUnit.MILLIS);
         long seed = System.nanoTime();
         System.out.println("ManyInstancesEventStreamIT seed " + seed);
         Random random = new Random(seed);
 
-        try (TestSluice first = TestSluice.start(sharedData, kafka, topics, settings);
-                TestSluice second = TestSluice.start(sharedData, kafka, topics, settings);
+        try (TestSluice first = TestSluice.start(sharedData, kafka, topics, settings, fast);
+                TestSluice second = TestSluice.start(sharedData, kafka, topics, settings, fast);
                 TopicReader events = TopicReader.of(kafka, topics.events());
                 KafkaProducer<String, String> observations = new KafkaProducer<>(
                         Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.ACKS_CONFIG, "all"),

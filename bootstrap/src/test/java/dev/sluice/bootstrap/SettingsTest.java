@@ -21,7 +21,7 @@ class SettingsTest {
     private static final Config YAML = Config.builder()
             .disableEnvironmentVariablesSource()
             .disableSystemPropertiesSource()
-            .sources(ConfigSources.create(Map.of("sluice.port", "9090", "sluice.session.ttl", "PT10M")))
+            .sources(ConfigSources.create(Map.of("sluice.port", "9090", "sluice.expiry.sweep-interval", "PT10M")))
             .build();
 
     @Test
@@ -32,9 +32,40 @@ class SettingsTest {
         assertEquals(Path.of("./data"), settings.dataDir());
         assertTrue(settings.database().isEmpty(), "no database setting means H2 in the data directory");
         assertFalse(settings.kafkaEnabled());
-        assertEquals(Duration.ofMinutes(30), settings.sessionTtl());
+        assertEquals(Duration.ofSeconds(5), settings.expirySweepInterval());
+        assertEquals(10_000, settings.maxStreams());
+        assertTrue(settings.publicUrl().isEmpty(), "http://localhost:<port> once listening");
         assertEquals(60, settings.rateLimitPerMinute());
         assertEquals("deposit-session-events", settings.eventsTopic());
+        assertEquals(LogFormat.TEXT, settings.logFormat());
+    }
+
+    @Test
+    void logsAreJsonLinesOnRequest() {
+        assertEquals(LogFormat.JSON, Settings.load(Config.empty(), Map.of("SLUICE_LOG_FORMAT", "json")).logFormat());
+    }
+
+    @Test
+    void webhooksMayReachPrivateNetworksOnTheEmbeddedDefaultOnly() {
+        Settings embedded = Settings.load(Config.empty(), Map.of());
+        Settings production = Settings.load(Config.empty(), Map.of("SLUICE_DB_URL", "jdbc:mysql://db:3306/sluice"));
+        Settings overridden = Settings.load(Config.empty(), Map.of("SLUICE_DB_URL", "jdbc:mysql://db:3306/sluice",
+                "SLUICE_WEBHOOKS_ALLOW_PRIVATE", "true"));
+
+        assertTrue(embedded.webhooks().allowPrivate());
+        assertFalse(production.webhooks().allowPrivate());
+        assertTrue(overridden.webhooks().allowPrivate());
+        assertEquals(Duration.ofSeconds(10), embedded.webhooks().timeout());
+        assertTrue(embedded.webhooks().secretsKey().isEmpty(), "generated into the data directory");
+    }
+
+    @Test
+    void theSecretsKeyNeverShowsInTheSettingsText() {
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        Settings settings = Settings.load(Config.empty(), Map.of("SLUICE_SECRETS_KEY", key));
+
+        assertEquals(32, settings.webhooks().secretsKey().orElseThrow().length);
+        assertFalse(settings.toString().contains(key), settings.toString());
     }
 
     @Test
@@ -43,9 +74,9 @@ class SettingsTest {
         Settings fromEnvironment = Settings.load(YAML, Map.of("SLUICE_PORT", "7070"));
 
         assertEquals(9090, fromYaml.port());
-        assertEquals(Duration.ofMinutes(10), fromYaml.sessionTtl());
+        assertEquals(Duration.ofMinutes(10), fromYaml.expirySweepInterval());
         assertEquals(7070, fromEnvironment.port());
-        assertEquals(Duration.ofMinutes(10), fromEnvironment.sessionTtl());
+        assertEquals(Duration.ofMinutes(10), fromEnvironment.expirySweepInterval());
     }
 
     @Test
@@ -61,13 +92,21 @@ class SettingsTest {
     @CsvSource({
             "SLUICE_PORT, eighty, SLUICE_PORT (sluice.port)",
             "SLUICE_PORT, 70000, SLUICE_PORT (sluice.port)",
-            "SLUICE_SESSION_TTL, 30 minutes, SLUICE_SESSION_TTL (sluice.session.ttl)",
-            "SLUICE_SESSION_TTL, PT0S, SLUICE_SESSION_TTL (sluice.session.ttl)",
+            "SLUICE_EXPIRY_SWEEP_INTERVAL, 30 minutes, SLUICE_EXPIRY_SWEEP_INTERVAL (sluice.expiry.sweep-interval)",
+            "SLUICE_EXPIRY_SWEEP_INTERVAL, PT0S, SLUICE_EXPIRY_SWEEP_INTERVAL (sluice.expiry.sweep-interval)",
             "SLUICE_RATE_LIMIT, -1, SLUICE_RATE_LIMIT (sluice.rate-limit)",
             "SLUICE_DB_URL, mysql://db/sluice, SLUICE_DB_URL (sluice.db.url)",
             "SLUICE_JWT_JWKS, http://idp.example.com/jwks.json, SLUICE_JWT_JWKS (sluice.jwt.jwks)",
             "SLUICE_SESSION_SECRET_KEY, c2hvcnQ=, SLUICE_SESSION_SECRET_KEY (sluice.session.secret-key)",
-            "SLUICE_DB_POOL_SIZE, 0, SLUICE_DB_POOL_SIZE (sluice.db.pool-size)"})
+            "SLUICE_DB_POOL_SIZE, 0, SLUICE_DB_POOL_SIZE (sluice.db.pool-size)",
+            "SLUICE_WEBHOOKS_ALLOW_PRIVATE, yes, SLUICE_WEBHOOKS_ALLOW_PRIVATE (sluice.webhooks.allow-private)",
+            "SLUICE_SECRETS_KEY, c2hvcnQ=, SLUICE_SECRETS_KEY (sluice.secrets-key)",
+            "SLUICE_WEBHOOKS_CONCURRENCY, 0, SLUICE_WEBHOOKS_CONCURRENCY (sluice.webhooks.concurrency)",
+            "SLUICE_LOG_FORMAT, xml, SLUICE_LOG_FORMAT (sluice.log-format)",
+            "SLUICE_MAX_STREAMS, 0, SLUICE_MAX_STREAMS (sluice.streams.max)",
+            "SLUICE_PUBLIC_URL, pay.example.com, SLUICE_PUBLIC_URL (sluice.public-url)",
+            "SLUICE_PUBLIC_URL, ftp://pay.example.com, SLUICE_PUBLIC_URL (sluice.public-url)",
+            "SLUICE_PUBLIC_URL, https://pay.example.com/sluice, SLUICE_PUBLIC_URL (sluice.public-url)"})
     void aBadSettingIsRefusedNamingIt(String variable, String value, String named) {
         InvalidSettingException refused = assertThrows(InvalidSettingException.class,
                 () -> Settings.load(Config.empty(), Map.of(variable, value)));

@@ -3,13 +3,13 @@ package dev.sluice.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sluice.adapters.http.JwtMinter;
+import dev.sluice.application.port.out.Clock;
 import dev.sluice.testsupport.TestServices;
 import io.helidon.config.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,19 +27,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Sluice started in-process over the test database, driven through its HTTP API the way a
- * merchant and a chain watcher would. Instances given the same data directory share the JWT
- * keys and the session secret key, as several instances of one deployment must.
+ * merchant and a chain watcher would, every response held against the OpenAPI document. Instances
+ * given the same data directory share the JWT keys and the session secret key, as several instances
+ * of one deployment must.
  */
 final class TestSluice implements AutoCloseable {
     static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ContractClient HTTP = new ContractClient();
 
     private final Sluice sluice;
+    private final String url;
     private final DataDirectory data;
 
-    private TestSluice(Sluice sluice, DataDirectory data) {
+    private TestSluice(Sluice sluice, String url, DataDirectory data) {
         this.sluice = sluice;
+        this.url = url;
         this.data = data;
+    }
+
+    /** The helpers against a Sluice running elsewhere (a child process) on {@code dataDir}. */
+    static TestSluice at(String url, Path dataDir) {
+        return new TestSluice(null, url, DataDirectory.open(dataDir));
     }
 
     /**
@@ -47,6 +55,12 @@ final class TestSluice implements AutoCloseable {
      * topics, no rate limit (tests create many sessions with one widget secret); {@code extra} wins.
      */
     static TestSluice start(Path dataDir, String kafka, StreamTopics topics, Map<String, String> extra) {
+        return start(dataDir, kafka, topics, extra, () -> Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** Such an instance whose use cases read {@code clock}. */
+    static TestSluice start(Path dataDir, String kafka, StreamTopics topics, Map<String, String> extra,
+            Clock clock) {
         TestServices.Database db = TestServices.database();
         Map<String, String> environment = new HashMap<>();
         environment.put("SLUICE_PORT", "0");
@@ -59,18 +73,25 @@ final class TestSluice implements AutoCloseable {
         environment.put("SLUICE_KAFKA_OBSERVATIONS_TOPIC", topics.observations());
         environment.put("SLUICE_RATE_LIMIT", "0");
         environment.putAll(extra);
-        return new TestSluice(Sluice.start(Settings.load(Config.empty(), environment)), DataDirectory.open(dataDir));
+        Sluice sluice = Sluice.start(Settings.load(Config.empty(), environment), clock);
+        return new TestSluice(sluice, sluice.url(), DataDirectory.open(dataDir));
     }
 
     String url() {
-        return sluice.url();
+        return url;
     }
 
     /** A widget of {@code business} taking any amount from 1 to 1000; returns its id and secret. */
     Widget createWidget(String business) {
+        return createWidget(business, "");
+    }
+
+    /** Such a widget with more fields, e.g. {@code ,"testMode":true}. */
+    Widget createWidget(String business, String moreFields) {
         HttpResponse<String> response = post("/api/v1/businesses/" + business + "/widgets/create-widget",
                 Map.of("Authorization", "Bearer " + businessToken(business)),
-                "{\"name\":\"Stream shop\",\"mode\":\"CUSTOMER_AMOUNT\",\"minAmount\":\"1\",\"maxAmount\":\"1000\"}");
+                "{\"name\":\"Stream shop\",\"mode\":\"CUSTOMER_AMOUNT\",\"minAmount\":\"1\",\"maxAmount\":\"1000\""
+                        + moreFields + "}");
         assertEquals(201, response.statusCode(), response.body());
         JsonNode widget = read(response.body());
         return new Widget(business, widget.get("id").asString(), widget.get("clientSecret").asString());
@@ -126,6 +147,39 @@ final class TestSluice implements AutoCloseable {
         return events;
     }
 
+    /** A webhook endpoint of {@code business} for {@code url}, subscribed to every deposit event. */
+    WebhookEndpoint createWebhookEndpoint(String business, String url) {
+        HttpResponse<String> response = post("/api/v1/businesses/" + business + "/webhook-endpoints/create-endpoint",
+                Map.of("Authorization", "Bearer " + businessToken(business)), "{\"url\":\"" + url + "\",\"events\":"
+                        + "[\"deposit.created\",\"deposit.pending\",\"deposit.confirmed\",\"deposit.underpaid\","
+                        + "\"deposit.overpaid\",\"deposit.failed\",\"deposit.expired\"]}");
+        assertEquals(201, response.statusCode(), response.body());
+        JsonNode endpoint = read(response.body());
+        return new WebhookEndpoint(business, endpoint.get("id").asString(), endpoint.get("signingSecret").asString());
+    }
+
+    record WebhookEndpoint(String business, String id, String signingSecret) {
+    }
+
+    /** The endpoint as its business sees it. */
+    JsonNode webhookEndpoint(WebhookEndpoint endpoint) {
+        HttpResponse<String> response = get("/api/v1/businesses/" + endpoint.business() + "/webhook-endpoints/"
+                + endpoint.id(), Map.of("Authorization", "Bearer " + businessToken(endpoint.business())));
+        assertEquals(200, response.statusCode(), response.body());
+        return read(response.body());
+    }
+
+    /** The endpoint's deliveries, newest first (up to 100). */
+    List<JsonNode> webhookDeliveries(WebhookEndpoint endpoint) {
+        HttpResponse<String> response = get("/api/v1/businesses/" + endpoint.business()
+                        + "/webhook-deliveries?limit=100&endpointId=" + endpoint.id(),
+                Map.of("Authorization", "Bearer " + businessToken(endpoint.business())));
+        assertEquals(200, response.statusCode(), response.body());
+        List<JsonNode> deliveries = new ArrayList<>();
+        read(response.body()).get("data").forEach(deliveries::add);
+        return deliveries;
+    }
+
     String businessToken(String business) {
         return token("stream-user", List.of(business), List.of());
     }
@@ -141,25 +195,18 @@ final class TestSluice implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return send(request.build());
+        return send(path, headers, "POST", body);
     }
 
     HttpResponse<String> get(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
-                .timeout(Duration.ofSeconds(30))
-                .GET();
-        headers.forEach(request::header);
-        return send(request.build());
+        return send(path, headers, "GET", null);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(String path, Map<String, String> headers, String method, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, method, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -174,6 +221,8 @@ final class TestSluice implements AutoCloseable {
 
     @Override
     public void close() {
-        sluice.close();
+        if (sluice != null) {
+            sluice.close();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.bootstrap;
 
+import dev.sluice.testsupport.Eventually;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -81,18 +82,7 @@ final class TopicReader implements AutoCloseable {
 
     /** Waits until {@code condition} holds, failing with {@code what} after {@code timeout}. */
     static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
-        }
+        Eventually.await(what, timeout, condition);
     }
 
     @Override

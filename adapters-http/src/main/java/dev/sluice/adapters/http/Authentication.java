@@ -6,7 +6,6 @@ import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,18 +66,6 @@ final class Authentication {
             throw HttpProblem.invalidToken();
         }
         return Optional.of(tokens.verify(value.substring(BEARER.length()).trim()));
-    }
-
-    /** The host of the browser's {@code Origin}; a value without a host is kept whole so it matches no domain. */
-    static Optional<String> originHost(ServerRequest request) {
-        return request.headers().first(HeaderNames.ORIGIN).map(origin -> {
-            try {
-                String host = URI.create(origin).getHost();
-                return host == null ? origin : host;
-            } catch (IllegalArgumentException e) {
-                return origin;
-            }
-        });
     }
 
     private static String clientAddress(ServerRequest request) {

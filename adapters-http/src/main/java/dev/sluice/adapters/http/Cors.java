@@ -19,7 +19,8 @@ import io.helidon.webserver.http.RoutingResponse;
  */
 final class Cors implements Filter {
     static final String PREFIX = "/api/v1/widgets/";
-    private static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-Client-Secret, Idempotency-Key, X-Request-Id";
+    private static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-Client-Secret, Idempotency-Key, X-Request-Id,"
+            + " Last-Event-ID";
     private static final String MAX_AGE_SECONDS = "600";
 
     @Override

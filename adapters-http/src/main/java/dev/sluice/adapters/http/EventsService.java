@@ -2,7 +2,8 @@ package dev.sluice.adapters.http;
 
 import dev.sluice.application.port.in.Caller;
 import dev.sluice.application.port.in.ListEvents;
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
+import dev.sluice.cloudevents.CloudEventJson;
 import dev.sluice.domain.session.SessionEvent;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -17,6 +18,7 @@ final class EventsService implements HttpService {
     private final Endpoints endpoints;
     private final Authentication authentication;
     private final ListEvents listEvents;
+    private final CloudEventJson cloudEvents = new CloudEventJson();
 
     EventsService(Endpoints endpoints, Authentication authentication, ListEvents listEvents) {
         this.endpoints = endpoints;
@@ -26,9 +28,7 @@ final class EventsService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        if (listEvents != null) {
-            endpoints.get(rules, "/api/v1/businesses/{businessId}/events", this::list);
-        }
+        endpoints.get(rules, "/api/v1/businesses/{businessId}/events", this::list);
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -38,7 +38,7 @@ final class EventsService implements HttpService {
                 WidgetPublicService.query(req, "limit"));
         ObjectNode body = JsonIo.object();
         ArrayNode data = body.putArray("data");
-        page.items().forEach(e -> data.add(EventJson.cloudEvent(e)));
+        page.items().forEach(e -> data.add(cloudEvents.toNode(e)));
         body.put("hasMore", page.hasMore());
         JsonIo.send(res, Status.OK_200, body);
     }

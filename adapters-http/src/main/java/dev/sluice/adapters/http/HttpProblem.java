@@ -41,6 +41,11 @@ final class HttpProblem extends RuntimeException {
                 List.of(HeaderValues.create(HeaderNames.RETRY_AFTER, retryAfterSeconds)));
     }
 
+    static HttpProblem serviceUnavailable(long retryAfterSeconds, String detail) {
+        return new HttpProblem(ProblemType.SERVICE_UNAVAILABLE, detail,
+                List.of(HeaderValues.create(HeaderNames.RETRY_AFTER, retryAfterSeconds)));
+    }
+
     static HttpProblem notFound() {
         return new HttpProblem(ProblemType.NOT_FOUND, "no such resource", List.of());
     }

@@ -27,9 +27,7 @@ final class ObservationsService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        if (recordObservation != null) {
-            endpoints.post(rules, "/api/v1/deposit-sessions/{sessionId}/observations", this::record);
-        }
+        endpoints.post(rules, "/api/v1/deposit-sessions/{sessionId}/observations", this::record);
     }
 
     private void record(ServerRequest req, ServerResponse res) {

@@ -19,6 +19,8 @@ enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(409, "idempotency_key_reused", "Idempotency key reused"),
     REQUEST_IN_PROGRESS(409, "request_in_progress", "Request in progress"),
     INVALID_TRANSITION(409, "invalid_transition", "Invalid transition"),
+    ENDPOINT_LIMIT_REACHED(409, "endpoint_limit_reached", "Endpoint limit reached"),
+    NOT_TEST_MODE(409, "not_test_mode", "Not in test mode"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "Unsupported media type"),
     RATE_LIMITED(429, "rate_limited", "Rate limited"),
@@ -48,6 +50,8 @@ enum ProblemType {
             case IDEMPOTENCY_KEY_REUSED -> IDEMPOTENCY_KEY_REUSED;
             case REQUEST_IN_PROGRESS -> REQUEST_IN_PROGRESS;
             case INVALID_TRANSITION -> INVALID_TRANSITION;
+            case ENDPOINT_LIMIT_REACHED -> ENDPOINT_LIMIT_REACHED;
+            case NOT_TEST_MODE -> NOT_TEST_MODE;
         };
     }
 

@@ -1,12 +1,17 @@
 package dev.sluice.adapters.http;
 
 import dev.sluice.application.port.in.CreateDepositSession.CreatedSession;
-import dev.sluice.domain.session.Amount;
 import dev.sluice.domain.session.DepositSession;
-import dev.sluice.domain.session.Metadata;
+import dev.sluice.domain.session.Payment;
 import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.SessionDraft;
+import dev.sluice.domain.shared.Amount;
+import dev.sluice.domain.shared.Metadata;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Deposit sessions on the wire: the create-session body in, the views of api.md out. */
@@ -44,6 +49,7 @@ final class SessionJson {
                 .set("metadata", metadata(t.metadata()))
                 .put("createdAt", JsonIo.timestamp(s.createdAt()))
                 .put("expiresAt", JsonIo.timestamp(s.expiresAt()))
+                .put("testMode", s.testMode())
                 .put("clientSecret", created.clientSecret());
     }
 
@@ -62,7 +68,25 @@ final class SessionJson {
                 .put("expiresAt", JsonIo.timestamp(s.expiresAt()))
                 .put("confirmedAt", JsonIo.timestamp(s.confirmedAt()))
                 .put("amountReceived", text(s.amountReceived()))
-                .put("latePayment", s.latePayment());
+                .put("amountDue", text(s.amountDue()))
+                .<ObjectNode>set("payments", payments(s.payments()))
+                .put("latePayment", s.latePayment())
+                .put("testMode", s.testMode());
+    }
+
+    /** Every transaction seen for the session, oldest first. */
+    static ArrayNode payments(List<Payment> payments) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (Payment p : payments) {
+            array.addObject()
+                    .put("txId", p.txId())
+                    .put("amount", p.amount() == null ? null : p.amount().text())
+                    .put("confirmations", p.confirmations())
+                    .put("status", p.status().name())
+                    .put("firstSeenAt", JsonIo.timestamp(p.firstSeenAt()))
+                    .put("confirmedAt", JsonIo.timestamp(p.confirmedAt()));
+        }
+        return array;
     }
 
     /** The owning business's view: the public one plus who, when and what for. */
@@ -77,8 +101,9 @@ final class SessionJson {
                 .put("cancelledAt", JsonIo.timestamp(s.cancelledAt()));
     }
 
-    static String text(Amount amount) {
-        return amount == null ? null : amount.text();
+    /** An exact decimal in plain notation, never with an exponent. */
+    static String text(BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
     }
 
     static tools.jackson.databind.JsonNode metadata(Metadata metadata) {

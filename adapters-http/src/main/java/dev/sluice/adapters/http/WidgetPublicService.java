@@ -4,9 +4,8 @@ import dev.sluice.application.port.in.Caller;
 import dev.sluice.application.port.in.CreateDepositSession;
 import dev.sluice.application.port.in.GetWidgetConfig;
 import dev.sluice.application.port.in.ListDepositSessions;
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
 import dev.sluice.domain.session.DepositSession;
-import dev.sluice.domain.shared.Violation;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -15,26 +14,26 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code /api/v1/widgets/{widgetId}/…}: what a widget's front end (or its business) calls. */
 final class WidgetPublicService implements HttpService {
     static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
-    private static final Pattern PRINTABLE_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
     private static final String BASE = "/api/v1/widgets/{widgetId}";
 
     private final Endpoints endpoints;
     private final Authentication authentication;
+    private final Origins origins;
     private final GetWidgetConfig getConfig;
     private final CreateDepositSession createSession;
     private final ListDepositSessions listSessions;
 
-    WidgetPublicService(Endpoints endpoints, Authentication authentication, GetWidgetConfig getConfig,
+    WidgetPublicService(Endpoints endpoints, Authentication authentication, Origins origins, GetWidgetConfig getConfig,
             CreateDepositSession createSession, ListDepositSessions listSessions) {
         this.endpoints = endpoints;
         this.authentication = authentication;
+        this.origins = origins;
         this.getConfig = getConfig;
         this.createSession = createSession;
         this.listSessions = listSessions;
@@ -42,21 +41,15 @@ final class WidgetPublicService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        if (getConfig != null) {
-            endpoints.get(rules, BASE + "/config", this::config);
-        }
-        if (createSession != null) {
-            endpoints.post(rules, BASE + "/create-session", this::createSession);
-        }
-        if (listSessions != null) {
-            endpoints.get(rules, BASE + "/deposit-sessions", this::listSessions);
-        }
+        endpoints.get(rules, BASE + "/config", this::config);
+        endpoints.post(rules, BASE + "/create-session", this::createSession);
+        endpoints.get(rules, BASE + "/deposit-sessions", this::listSessions);
     }
 
     private void config(ServerRequest req, ServerResponse res) {
         String widgetId = widgetId(req);
         Caller caller = authentication.admit(req, widgetId);
-        GetWidgetConfig.WidgetConfig config = getConfig.get(caller, widgetId, Authentication.originHost(req));
+        GetWidgetConfig.WidgetConfig config = getConfig.get(caller, widgetId, origins.host(req));
         ObjectNode body = JsonIo.object();
         body.set("config", config.widget().map(WidgetJson::publicConfig).orElse(null));
         body.put("reason", config.reason().orElse(null));
@@ -69,12 +62,8 @@ final class WidgetPublicService implements HttpService {
         byte[] bytes = JsonIo.body(req, () -> getConfig.get(caller, widgetId, Optional.empty()));
         RequestObject body = RequestObject.parse(bytes, SessionJson.DRAFT_FIELDS);
         Optional<String> key = req.headers().first(IDEMPOTENCY_KEY);
-        if (key.isPresent() && !PRINTABLE_KEY.matcher(key.get()).matches()) {
-            body.addViolation(new Violation("Idempotency-Key", "invalid_format", "must be 1-255 printable characters"));
-            key = Optional.empty();
-        }
         CreateDepositSession.CreatedSession created = createSession.create(new CreateDepositSession.Command(
-                caller, widgetId, Authentication.originHost(req), SessionJson.draft(body), body.violations(), key));
+                caller, widgetId, origins.host(req), SessionJson.draft(body), body.violations(), key));
         res.header(HeaderNames.LOCATION, "/api/v1/widgets/deposit-sessions/" + created.session().id().value());
         JsonIo.send(res, Status.CREATED_201, SessionJson.created(created));
     }

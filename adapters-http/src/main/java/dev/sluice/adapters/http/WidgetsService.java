@@ -39,24 +39,12 @@ final class WidgetsService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        if (useCases.create() != null) {
-            endpoints.post(rules, BASE + "/create-widget", this::create);
-        }
-        if (useCases.list() != null) {
-            endpoints.get(rules, BASE, this::list);
-        }
-        if (useCases.get() != null) {
-            endpoints.get(rules, BASE + "/{widgetId}", this::get);
-        }
-        if (useCases.update() != null) {
-            endpoints.post(rules, BASE + "/{widgetId}/update-widget", this::update);
-        }
-        if (useCases.delete() != null) {
-            endpoints.post(rules, BASE + "/{widgetId}/delete-widget", this::delete);
-        }
-        if (useCases.rotateSecret() != null) {
-            endpoints.post(rules, BASE + "/{widgetId}/rotate-secret", this::rotateSecret);
-        }
+        endpoints.post(rules, BASE + "/create-widget", this::create);
+        endpoints.get(rules, BASE, this::list);
+        endpoints.get(rules, BASE + "/{widgetId}", this::get);
+        endpoints.post(rules, BASE + "/{widgetId}/update-widget", this::update);
+        endpoints.post(rules, BASE + "/{widgetId}/delete-widget", this::delete);
+        endpoints.post(rules, BASE + "/{widgetId}/rotate-secret", this::rotateSecret);
     }
 
     private void create(ServerRequest req, ServerResponse res) {

@@ -44,9 +44,12 @@ class CorsTest {
         assertEquals(200, reply.status(), reply.body());
         JsonNode config = reply.json().get("config");
         assertEquals(List.of("name", "mode", "minAmount", "maxAmount", "allowedNetworks", "allowedCurrencies",
-                "allowedDepositAddresses", "allowedMethods", "renderMode", "iconUrl", "color", "emoji",
-                "defaultCurrency", "defaultCurrencyAddress", "defaultNetwork", "defaultDepositAddress",
-                "metadataSchema", "allowAllOrigins", "allowAllMethods"), new ArrayList<>(config.propertyNames()));
+                "allowedDepositAddresses", "allowedMethods", "successUrl", "cancelUrl", "iconUrl", "defaultCurrency",
+                "defaultCurrencyAddress", "defaultNetwork", "defaultDepositAddress", "metadataSchema", "renderMode",
+                "color", "emoji", "sessionTtl", "testMode", "allowAllOrigins", "allowAllMethods"),
+                new ArrayList<>(config.propertyNames()));
+        assertEquals("PT30M", config.get("sessionTtl").asString());
+        assertEquals(false, config.get("testMode").asBoolean());
         assertTrue(config.get("allowAllOrigins").asBoolean());
         assertTrue(reply.json().get("reason").isNull());
     }

@@ -1,15 +1,18 @@
 package dev.sluice.adapters.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.domain.widget.Widget;
+import dev.sluice.domain.widget.WidgetField;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +54,8 @@ class CreateSessionTest {
         JsonNode body = reply.json();
         assertEquals(List.of("id", "widgetId", "paymentStatus", "amount", "currency", "network", "currencyAddress",
                 "depositAddress", "customerEmail", "customerReference", "metadata", "createdAt", "expiresAt",
-                "clientSecret"), new ArrayList<>(body.propertyNames()));
+                "testMode", "clientSecret"), new ArrayList<>(body.propertyNames()));
+        assertFalse(body.get("testMode").asBoolean());
         assertEquals("/api/v1/widgets/deposit-sessions/" + body.get("id").asString(), reply.header("Location"));
         assertEquals(widget.widget().id().value(), body.get("widgetId").asString());
         assertEquals("CREATED", body.get("paymentStatus").asString());
@@ -62,6 +66,16 @@ class CreateSessionTest {
         Instant created = Instant.parse(body.get("createdAt").asString());
         assertEquals(created.plus(TestApp.SESSION_TTL), Instant.parse(body.get("expiresAt").asString()));
         assertTrue(reply.header("X-Request-Id").startsWith("req_"));
+    }
+
+    @Test
+    void aSessionExpiresAfterItsWidgetsSessionTtl() {
+        Widget.Issued widget = APP.widget("biz_a", draft -> draft.set(WidgetField.SESSION_TTL, "PT5M"));
+
+        JsonNode body = http.post(path(widget.widget())).secret(widget.clientSecret()).json(BODY).send().json();
+
+        Instant created = Instant.parse(body.get("createdAt").asString());
+        assertEquals(created.plus(Duration.ofMinutes(5)), Instant.parse(body.get("expiresAt").asString()));
     }
 
     @Test

@@ -1,13 +1,22 @@
 package dev.sluice.adapters.http;
 
+import dev.sluice.testsupport.OpenApiContract;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webclient.http1.Http1ClientResponse;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
-/** A terse test client: build a request, get status, headers and body back. */
+/**
+ * A terse test client: build a request, get status, headers and body back. Every response is held
+ * against the OpenAPI document ({@link OpenApiContract}) before the test sees it, so no test can
+ * pass on a response the document does not describe.
+ */
 final class Http {
     private final Http1Client client;
 
@@ -16,28 +25,33 @@ final class Http {
     }
 
     Call get(String path) {
-        return new Call(client.method(Method.GET).path(path), null);
+        return method(Method.GET, path);
     }
 
     Call post(String path) {
-        return new Call(client.method(Method.POST).path(path), null);
+        return method(Method.POST, path);
     }
 
     Call method(Method method, String path) {
-        return new Call(client.method(method).path(path), null);
+        return new Call(client.method(method).path(path), method, path);
     }
 
     static final class Call {
         private final Http1ClientRequest request;
+        private final Method method;
+        private final String path;
+        private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         private String body;
 
-        private Call(Http1ClientRequest request, String body) {
+        private Call(Http1ClientRequest request, Method method, String path) {
             this.request = request;
-            this.body = body;
+            this.method = method;
+            this.path = path;
         }
 
         Call header(String name, String value) {
             request.header(HeaderNames.create(name), value);
+            headers.put(name, value);
             return this;
         }
 
@@ -66,10 +80,15 @@ final class Http {
         }
 
         Reply send() {
+            Reply reply;
             try (Http1ClientResponse response = body == null ? request.request() : request.submit(body)) {
                 String text = response.entity().hasEntity() ? response.as(String.class) : "";
-                return new Reply(response.status().code(), response.headers(), text);
+                reply = new Reply(response.status().code(), response.headers(), text);
             }
+            OpenApiContract.sluice().assertConforms(new OpenApiContract.Exchange(method.text().toUpperCase(Locale.ROOT),
+                    path, name -> Optional.ofNullable(headers.get(name)), body, reply.status(),
+                    name -> Optional.ofNullable(reply.header(name)), reply.body()));
+            return reply;
         }
     }
 

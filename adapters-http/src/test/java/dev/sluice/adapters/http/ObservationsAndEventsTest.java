@@ -122,7 +122,8 @@ class ObservationsAndEventsTest {
         assertTrue(first.get("source").asString().startsWith("/widgets/wdgt_"));
         assertEquals(List.of("sessionId", "widgetId", "businessId", "sequence", "status", "previousStatus", "amount",
                 "amountReceived", "currency", "network", "currencyAddress", "depositAddress", "txId", "customerEmail",
-                "customerReference", "metadata", "latePayment", "cancelled", "expiresAt", "confirmedAt"),
+                "customerReference", "metadata", "latePayment", "cancelled", "expiresAt", "confirmedAt", "amountDue",
+                "payments", "testMode"),
                 new ArrayList<>(first.get("data").propertyNames()));
         assertEquals(1, first.get("data").get("sequence").asInt());
         assertTrue(first.get("data").get("previousStatus").isNull());

@@ -34,9 +34,7 @@ class ProblemsTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        HttpApi.builder()
-                .jwt(APP.tokens.settings())
-                .clock(APP.clock)
+        APP.apiBuilder()
                 .getWidget((caller, business, widget) -> {
                     throw new StoreUnavailableException("connection refused", new SQLException("connect failed"));
                 })
@@ -150,13 +148,5 @@ class ProblemsTest {
         } finally {
             logger.removeHandler(capture);
         }
-    }
-
-    @Test
-    void aUseCaseNotGivenIsNotServed() {
-        Http.Reply reply = http.post("/api/v1/widgets/wdgt_00000000000000000000000000000000/create-session")
-                .json("{}").send();
-
-        assertEquals(404, reply.status());
     }
 }

@@ -3,12 +3,13 @@ package dev.sluice.adapters.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.sluice.application.fakes.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** What a flood of distinct keys (addresses, ids) can make the limiter do. */
 class RateLimiterTest {
-    private final TestClock clock = new TestClock();
+    private final TestClock clock = TestClock.startingNow();
     private final RateLimiter limiter = new RateLimiter(60, clock);
 
     @Test

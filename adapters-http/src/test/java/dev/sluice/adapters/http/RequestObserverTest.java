@@ -3,7 +3,6 @@ package dev.sluice.adapters.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.sluice.application.service.GetWidgetConfigService;
 import dev.sluice.domain.widget.Widget;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.http.HttpRouting;
@@ -32,9 +31,7 @@ class RequestObserverTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        HttpApi.builder()
-                .jwt(APP.tokens.settings())
-                .getWidgetConfig(new GetWidgetConfigService(APP.ports))
+        APP.apiBuilder()
                 .requestObserver((method, route, status, latency) -> OBSERVED.add(new Observed(method, route, status,
                         latency)))
                 .build()

@@ -54,7 +54,8 @@ class SessionsTest {
 
         assertEquals(200, reply.status(), reply.body());
         assertEquals(List.of("id", "paymentStatus", "amount", "currency", "network", "currencyAddress",
-                "depositAddress", "txId", "expiresAt", "confirmedAt", "amountReceived", "latePayment"),
+                "depositAddress", "txId", "expiresAt", "confirmedAt", "amountReceived", "amountDue", "payments",
+                "latePayment", "testMode"),
                 new ArrayList<>(reply.json().propertyNames()));
         assertEquals("CREATED", reply.json().get("paymentStatus").asString());
         assertTrue(reply.json().get("txId").isNull());
@@ -90,8 +91,8 @@ class SessionsTest {
         JsonNode body = http.get(session.path()).bearer(APP.tokens.business("biz_a")).send().json();
 
         assertEquals(List.of("id", "paymentStatus", "amount", "currency", "network", "currencyAddress",
-                "depositAddress", "txId", "expiresAt", "confirmedAt", "amountReceived", "latePayment", "widgetId",
-                "createdAt", "customerEmail", "customerReference", "metadata", "cancelledAt"),
+                "depositAddress", "txId", "expiresAt", "confirmedAt", "amountReceived", "amountDue", "payments",
+                "latePayment", "testMode", "widgetId", "createdAt", "customerEmail", "customerReference", "metadata", "cancelledAt"),
                 new ArrayList<>(body.propertyNames()));
         assertEquals("c@example.com", body.get("customerEmail").asString());
         assertEquals("{\"orderId\":\"A1\"}", body.get("metadata").toString());

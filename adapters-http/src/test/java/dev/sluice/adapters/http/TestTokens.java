@@ -1,5 +1,6 @@
 package dev.sluice.adapters.http;
 
+import dev.sluice.application.fakes.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;

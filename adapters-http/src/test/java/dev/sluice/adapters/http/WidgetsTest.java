@@ -48,8 +48,9 @@ class WidgetsTest {
         assertEquals(List.of("id", "businessId", "name", "mode", "minAmount", "maxAmount", "allowedNetworks",
                 "allowedCurrencies", "allowedDepositAddresses", "allowedDomains", "allowedMethods", "successUrl",
                 "cancelUrl", "iconUrl", "defaultCurrency", "defaultCurrencyAddress", "defaultNetwork",
-                "defaultDepositAddress", "metadataSchema", "renderMode", "color", "emoji", "enabled", "createdAt",
-                "updatedAt", "clientSecret"), new ArrayList<>(widget.propertyNames()));
+                "defaultDepositAddress", "metadataSchema", "renderMode", "color", "emoji", "sessionTtl",
+                "paymentTolerancePercent", "testMode", "enabled", "createdAt", "updatedAt", "clientSecret"),
+                new ArrayList<>(widget.propertyNames()));
         assertTrue(widget.get("id").asString().startsWith("wdgt_"));
         assertEquals("biz_create", widget.get("businessId").asString());
         assertEquals("10", widget.get("minAmount").asString());
@@ -61,6 +62,39 @@ class WidgetsTest {
         JsonNode read = http.get("/api/v1/businesses/biz_create/widgets/" + widget.get("id").asString())
                 .bearer(APP.tokens.business("biz_create")).send().json();
         assertTrue(read.get("clientSecret") == null, "the secret is never shown again");
+    }
+
+    @Test
+    void theSessionLifetimeToleranceAndTestModeAreStoredAndReturned() {
+        Http.Reply defaults = create("biz_fields", WIDGET);
+        assertEquals(List.of("PT30M", "0", "false"), List.of(defaults.json().get("sessionTtl").asString(),
+                defaults.json().get("paymentTolerancePercent").asString(),
+                defaults.json().get("testMode").toString()));
+
+        Http.Reply set = create("biz_fields", WIDGET.replace("\"name\":\"Shop\"",
+                "\"name\":\"Shop\",\"sessionTtl\":\"PT2H\",\"paymentTolerancePercent\":\"2.5\",\"testMode\":true"));
+        assertEquals(201, set.status(), set.body());
+        String id = set.json().get("id").asString();
+        JsonNode read = http.get("/api/v1/businesses/biz_fields/widgets/" + id)
+                .bearer(APP.tokens.business("biz_fields")).send().json();
+        assertEquals(List.of("PT2H", "2.5", "true"), List.of(read.get("sessionTtl").asString(),
+                read.get("paymentTolerancePercent").asString(), read.get("testMode").toString()));
+
+        JsonNode updated = http.post("/api/v1/businesses/biz_fields/widgets/" + id + "/update-widget")
+                .bearer(APP.tokens.business("biz_fields")).json("{\"sessionTtl\":\"PT10M\",\"testMode\":null}")
+                .send().json();
+        assertEquals(List.of("PT10M", "2.5", "false"), List.of(updated.get("sessionTtl").asString(),
+                updated.get("paymentTolerancePercent").asString(), updated.get("testMode").toString()));
+    }
+
+    @Test
+    void theNewFieldsAreCheckedLikeTheOthers() {
+        Http.Reply reply = create("biz_fields", WIDGET.replace("\"name\":\"Shop\"",
+                "\"name\":\"Shop\",\"sessionTtl\":\"PT1M\",\"paymentTolerancePercent\":\"51\",\"testMode\":\"yes\""));
+
+        assertEquals(400, reply.status());
+        assertEquals(Set.of("sessionTtl:below_minimum", "paymentTolerancePercent:above_maximum",
+                "testMode:invalid_type"), violations(reply.json()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.sluice.adapters.kafka;
 
 import dev.sluice.application.port.out.Clock;
 import dev.sluice.application.port.out.Outbox;
+import dev.sluice.cloudevents.CloudEventJson;
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.session.SessionId;
@@ -25,6 +26,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Moves events from the outbox to Kafka, at least once and in order per session.
@@ -36,9 +41,15 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * gives back everything not acknowledged, and the loop backs off. Acknowledged events whose
  * marking failed (a deadlock, the database gone for a moment) stay leased to this instance and
  * are marked first thing in the next pass, so they are neither lost nor sent again.
+ *
+ * <p>An event that fails for its own sake (it cannot be rendered, or the broker refuses that one
+ * record with a non-retriable error) is no reason to stop the pass: its session leaves the pass,
+ * the failure is counted on the event, and after {@value #POISON_ATTEMPTS} such failures the
+ * outbox sets it aside, holding back that one session while every other flows.
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
+    static final int POISON_ATTEMPTS = 5;
 
     private final Outbox outbox;
     private final RelaySettings settings;
@@ -48,6 +59,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final ReentrantLock passLock = new ReentrantLock();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong sendErrors = new AtomicLong();
+    private final AtomicLong setAside = new AtomicLong();
     // On the topic but not yet marked; guarded by passLock.
     private final List<EventId> unmarked = new ArrayList<>();
 
@@ -175,6 +187,11 @@ public final class OutboxRelay implements AutoCloseable {
         return sendErrors.get();
     }
 
+    /** Events set aside after failing {@value #POISON_ATTEMPTS} times for their own sake, each holding back its session. */
+    public long setAsideCount() {
+        return setAside.get();
+    }
+
     /** The outbox backlog, read from the database on each call. */
     public Outbox.Backlog backlog() {
         return outbox.backlog();
@@ -224,16 +241,30 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Sends the first waiting event of every session and takes each off its queue once acknowledged. */
+    /**
+     * Sends the first waiting event of every session and takes each off its queue once acknowledged.
+     * A session whose event failed for its own sake leaves the pass (see the class comment).
+     */
     private List<EventId> sendWave(Map<SessionId, Deque<SessionEvent>> bySession) throws RelayFailure {
         List<Future<RecordMetadata>> inFlight = new ArrayList<>();
-        List<Deque<SessionEvent>> queues = new ArrayList<>(bySession.values());
-        for (Deque<SessionEvent> queue : queues) {
-            Future<RecordMetadata> future = producer.send(record(queue.peekFirst()));
+        List<Deque<SessionEvent>> queues = new ArrayList<>();
+        List<Deque<SessionEvent>> poisoned = new ArrayList<>();
+        for (Deque<SessionEvent> queue : bySession.values()) {
+            ProducerRecord<String, byte[]> record;
+            try {
+                record = record(queue.peekFirst());
+            } catch (RuntimeException unrenderable) {
+                LOG.log(System.Logger.Level.WARNING, "event " + queue.peekFirst().id() + " cannot be rendered: "
+                        + unrenderable);
+                poisoned.add(queue);
+                continue;
+            }
+            Future<RecordMetadata> future = producer.send(record);
             inFlight.add(future);
+            queues.add(queue);
             // Without broker metadata, send blocks for the whole timeout and then fails at once:
             // stop here rather than pay that wait once per session.
-            if (future.state() == Future.State.FAILED) {
+            if (future.state() == Future.State.FAILED && !refusesOnlyThisRecord(future.exceptionNow())) {
                 break;
             }
         }
@@ -244,19 +275,48 @@ public final class OutboxRelay implements AutoCloseable {
             try {
                 inFlight.get(i).get(waitMillis, TimeUnit.MILLISECONDS);
                 acknowledged.add(queues.get(i).removeFirst().id());
-            } catch (ExecutionException | TimeoutException e) {
-                failure = new RelayFailure("send failed", e.getCause() == null ? e : e.getCause());
+            } catch (ExecutionException e) {
+                if (refusesOnlyThisRecord(e.getCause())) {
+                    LOG.log(System.Logger.Level.WARNING, "the broker refused event " + queues.get(i).peekFirst().id()
+                            + ": " + e.getCause());
+                    poisoned.add(queues.get(i));
+                } else {
+                    failure = new RelayFailure("send failed", e.getCause() == null ? e : e.getCause());
+                }
+            } catch (TimeoutException e) {
+                failure = new RelayFailure("send failed", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure = new RelayFailure("interrupted", e);
             }
         }
+        setAsidePoisoned(poisoned, bySession);
         if (failure != null) {
             // Acknowledged events of this wave are on the topic: record that before giving up.
             markPublished(acknowledged);
             throw failure;
         }
         return acknowledged;
+    }
+
+    /** Not the broker's trouble but this record's: a retriable error (leader moved, timeout) is the broker's. */
+    private static boolean refusesOnlyThisRecord(Throwable failure) {
+        return failure instanceof ApiException && !(failure instanceof RetriableException)
+                && !(failure instanceof AuthenticationException) && !(failure instanceof AuthorizationException);
+    }
+
+    /** Counts the failure on each poisoned session's first event and takes the session out of this pass. */
+    private void setAsidePoisoned(List<Deque<SessionEvent>> poisoned, Map<SessionId, Deque<SessionEvent>> bySession) {
+        for (Deque<SessionEvent> queue : poisoned) {
+            SessionEvent event = queue.peekFirst();
+            bySession.remove(event.session().id());
+            if (outbox.recordFailure(event.id(), POISON_ATTEMPTS)) {
+                setAside.incrementAndGet();
+                LOG.log(System.Logger.Level.ERROR, "event " + event.id() + " failed " + POISON_ATTEMPTS
+                        + " times and is set aside; session " + event.session().id() + " waits for an operator");
+            }
+            giveBack(Map.of(event.session().id(), queue));
+        }
     }
 
     private ProducerRecord<String, byte[]> record(SessionEvent event) {

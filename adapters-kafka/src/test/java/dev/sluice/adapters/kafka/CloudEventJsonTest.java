@@ -3,6 +3,7 @@ package dev.sluice.adapters.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.cloudevents.CloudEventJson;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.session.SessionId;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,10 @@ class CloudEventJsonTest {
                 + "\"currencyAddress\":\"0x2791bca1f2de4661ed88a30c99a7a9449aa84174\",\"depositAddress\":\"0xMerchant\","
                 + "\"txId\":\"0xabc123\",\"customerEmail\":null,\"customerReference\":\"order_1\","
                 + "\"metadata\":{\"orderId\":\"A1\"},\"latePayment\":false,\"cancelled\":false,"
-                + "\"expiresAt\":\"2026-06-09T12:30:00.000Z\",\"confirmedAt\":\"2026-06-09T12:02:00.000Z\"}}", text);
+                + "\"expiresAt\":\"2026-06-09T12:30:00.000Z\",\"confirmedAt\":\"2026-06-09T12:02:00.000Z\","
+                + "\"amountDue\":\"0\",\"payments\":[{\"txId\":\"0xabc123\",\"amount\":\"100.50\",\"confirmations\":12,"
+                + "\"status\":\"CONFIRMED\",\"firstSeenAt\":\"2026-06-09T12:01:00.000Z\","
+                + "\"confirmedAt\":\"2026-06-09T12:02:00.000Z\"}],\"testMode\":false}}", text);
     }
 
     @Test

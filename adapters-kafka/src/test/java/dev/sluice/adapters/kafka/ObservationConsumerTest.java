@@ -1,13 +1,13 @@
 package dev.sluice.adapters.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.application.port.in.Caller;
 import dev.sluice.application.port.out.StoreUnavailableException;
 import dev.sluice.domain.session.ObservationDraft;
 import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.shared.DomainException;
+import dev.sluice.testsupport.Eventually;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ObservationConsumerTest {
     private static final String SESSION = SessionId.generate().value();
     private static final String UNKNOWN_SESSION = SessionId.generate().value();
+    private static final Duration WAIT = Duration.ofSeconds(15);
 
     private final TestKafka kafka = new TestKafka();
     private final String group = TestKafka.uniqueName("group");
@@ -41,13 +42,15 @@ class ObservationConsumerTest {
         return "{\"observationId\":\"" + observationId + "\",\"kind\":\"DETECTED\",\"txId\":\"0xabc\",\"confirmations\":1}";
     }
 
-    private static void pollUntil(ObservationConsumer consumer, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+    /** Polls as the consumer's loop would, its delays included, until {@code done}. */
+    private static void pollUntil(ObservationConsumer consumer, BooleanSupplier done) {
+        Eventually.await("the consumer to get there", WAIT, consumer::nextDelay, () -> {
+            if (done.getAsBoolean()) {
+                return true;
+            }
             consumer.pollOnce();
-            Thread.sleep(consumer.nextDelay().toMillis());
-        }
-        assertTrue(done.getAsBoolean(), "condition not reached in time");
+            return done.getAsBoolean();
+        });
     }
 
     @Test
@@ -144,10 +147,7 @@ class ObservationConsumerTest {
             kafka.send(topic, SESSION, observation("obs_1"));
             kafka.send(topic, UNKNOWN_SESSION, observation("obs_2"));
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (consumer.recordedCount() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Eventually.await("both observations recorded", WAIT, () -> consumer.recordedCount() >= 2);
             assertEquals(2, consumer.recordedCount());
         } finally {
             scheduler.shutdownNow();

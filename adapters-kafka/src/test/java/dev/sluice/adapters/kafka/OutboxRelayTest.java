@@ -3,13 +3,15 @@ package dev.sluice.adapters.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sluice.application.port.out.Clock;
+import dev.sluice.application.fakes.InMemoryOutbox;
+import dev.sluice.application.fakes.InMemoryPorts;
+import dev.sluice.application.fakes.TestClock;
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.session.SessionId;
+import dev.sluice.testsupport.Eventually;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +25,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class OutboxRelayTest {
-    private static final Clock CLOCK = Instant::now;
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final TestKafka kafka = new TestKafka();
-    private final InMemoryOutbox outbox = new InMemoryOutbox();
+    private final TestClock clock = TestClock.running();
+    private final InMemoryOutbox outbox = InMemoryPorts.lenient(clock).outbox();
     private final JsonMapper mapper = JsonMapper.shared();
 
     @AfterEach
@@ -40,6 +43,18 @@ class OutboxRelayTest {
                 Duration.ofDays(7), Duration.ofMinutes(10), Duration.ofSeconds(5));
     }
 
+    /**
+     * Passes until one finds nothing, as the relay's loop runs them; how many events were published.
+     * A pass hands out each session's next event only, as the outbox contract says.
+     */
+    private static int runUntilIdle(OutboxRelay relay) {
+        int published = 0;
+        for (int found = relay.runOnce(); found > 0; found = relay.runOnce()) {
+            published += found;
+        }
+        return published;
+    }
+
     @Test
     void publishesASessionsEventsInOrderAsCloudEvents() throws Exception {
         String topic = kafka.createTopic("events", 3);
@@ -47,8 +62,8 @@ class OutboxRelayTest {
         List<SessionEvent> events = TestEvents.paidSession(session);
         outbox.append(events);
 
-        try (OutboxRelay relay = new OutboxRelay(outbox, settings(kafka.bootstrap(), topic), CLOCK)) {
-            assertEquals(3, relay.runOnce());
+        try (OutboxRelay relay = new OutboxRelay(outbox, settings(kafka.bootstrap(), topic), clock)) {
+            assertEquals(3, runUntilIdle(relay));
             assertEquals(3, relay.publishedCount());
             assertEquals(0, relay.backlog().count());
         }
@@ -85,7 +100,7 @@ class OutboxRelayTest {
                 new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), Duration.ofSeconds(2),
                 Duration.ofDays(7), Duration.ofMinutes(10), Duration.ofSeconds(5));
 
-        try (OutboxRelay relay = new OutboxRelay(outbox, small, CLOCK)) {
+        try (OutboxRelay relay = new OutboxRelay(outbox, small, clock)) {
             int passes = 0;
             while (relay.runOnce() > 0) {
                 passes++;
@@ -110,7 +125,7 @@ class OutboxRelayTest {
                 new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), Duration.ofMillis(500),
                 Duration.ofDays(7), Duration.ofMinutes(10), Duration.ofSeconds(1));
 
-        try (OutboxRelay relay = new OutboxRelay(outbox, unreachable, CLOCK)) {
+        try (OutboxRelay relay = new OutboxRelay(outbox, unreachable, clock)) {
             List<Duration> delays = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 assertEquals(0, relay.runOnce());
@@ -125,11 +140,11 @@ class OutboxRelayTest {
             assertEquals(3, relay.backlog().count());
         }
 
-        try (OutboxRelay relay = new OutboxRelay(outbox, settings(kafka.bootstrap(), topic), CLOCK)) {
-            assertEquals(3, relay.runOnce());
-            assertEquals(0, relay.sendErrorCount());
+        try (OutboxRelay relay = new OutboxRelay(outbox, settings(kafka.bootstrap(), topic), clock)) {
+            assertEquals(1, relay.runOnce(), "a session's next event waits for the pass after");
             assertEquals(Duration.ZERO, relay.nextDelay(), "a pass that found events is followed at once");
-            assertEquals(0, relay.runOnce());
+            assertEquals(2, runUntilIdle(relay));
+            assertEquals(0, relay.sendErrorCount());
             assertEquals(Duration.ofMillis(20), relay.nextDelay(), "one that found none waits the idle delay");
         }
         assertEquals(events.stream().map(e -> e.id().value()).toList(),
@@ -143,12 +158,12 @@ class OutboxRelayTest {
         outbox.append(events);
         outbox.failNextMarks(1);
 
-        try (OutboxRelay relay = new OutboxRelay(outbox, settings(kafka.bootstrap(), topic), CLOCK)) {
+        try (OutboxRelay relay = new OutboxRelay(outbox, settings(kafka.bootstrap(), topic), clock)) {
             assertEquals(0, relay.runOnce());
             assertEquals(1, relay.sendErrorCount());
             assertEquals(List.of(events.getFirst().id()), outbox.leased(), "the acknowledged event stays with this relay");
 
-            assertEquals(3, relay.runOnce());
+            assertEquals(3, runUntilIdle(relay));
         }
         assertEquals(events.stream().map(SessionEvent::id).toList(), outbox.published());
         assertEquals(events.stream().map(e -> e.id().value()).toList(),
@@ -157,18 +172,45 @@ class OutboxRelayTest {
     }
 
     @Test
+    void anEventThatCannotBeSentHoldsBackOnlyItsSessionAndIsSetAsideAfterFiveFailures() throws Exception {
+        String topic = kafka.createTopic("events", 1);
+        List<SessionEvent> poisoned = TestEvents.unrenderableSession(SessionId.generate());
+        List<SessionEvent> healthy = TestEvents.paidSession(SessionId.generate());
+        outbox.append(poisoned);
+        outbox.append(healthy);
+
+        try (OutboxRelay relay = new OutboxRelay(outbox, settings(kafka.bootstrap(), topic), clock)) {
+            assertEquals(1, relay.runOnce(), "the other session's first event flows at once");
+            assertEquals(0, relay.sendErrorCount(), "the pass itself did not fail");
+            for (int attempt = 2; attempt <= OutboxRelay.POISON_ATTEMPTS; attempt++) {
+                assertEquals(0, relay.setAsideCount());
+                relay.runOnce();
+            }
+            assertEquals(1, relay.setAsideCount());
+            assertEquals(List.of(poisoned.getFirst().id()), outbox.setAside());
+            assertEquals(3, relay.publishedCount(), "the other session flowed meanwhile, an event a pass");
+
+            outbox.append(TestEvents.paidSession(SessionId.generate()));
+            assertEquals(3, runUntilIdle(relay));
+            assertEquals(0, relay.runOnce(), "the set-aside session is claimed no more");
+            assertEquals(List.of(), outbox.leased());
+        }
+        List<String> sent = kafka.readAll(topic, 6).stream()
+                .map(r -> mapper.readTree(r.value()).get("subject").stringValue()).distinct().toList();
+        assertEquals(2, sent.size());
+        assertTrue(!sent.contains(poisoned.getFirst().session().id().value()), "nothing of the poisoned session");
+    }
+
+    @Test
     void loopPublishesWhatArrivesUntilClosed() throws Exception {
         String topic = kafka.createTopic("events", 3);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        try (OutboxRelay relay = new OutboxRelay(outbox, settings(kafka.bootstrap(), topic), CLOCK)) {
+        try (OutboxRelay relay = new OutboxRelay(outbox, settings(kafka.bootstrap(), topic), clock)) {
             relay.start(scheduler);
             List<SessionEvent> events = TestEvents.paidSession(SessionId.generate());
             outbox.append(events);
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (outbox.published().size() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Eventually.await("three events published", WAIT, () -> outbox.published().size() >= 3);
             assertEquals(events.stream().map(SessionEvent::id).toList(), outbox.published());
         } finally {
             scheduler.shutdownNow();
@@ -187,8 +229,8 @@ class OutboxRelayTest {
         RelaySettings smallBatches = new RelaySettings(kafka.bootstrap(), topic, 7, Duration.ofSeconds(10),
                 Duration.ofMillis(5), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), Duration.ofSeconds(2),
                 Duration.ofDays(7), Duration.ofMinutes(10), Duration.ofSeconds(5));
-        try (OutboxRelay first = new OutboxRelay(outbox, smallBatches, CLOCK);
-             OutboxRelay second = new OutboxRelay(outbox, smallBatches, CLOCK)) {
+        try (OutboxRelay first = new OutboxRelay(outbox, smallBatches, clock);
+             OutboxRelay second = new OutboxRelay(outbox, smallBatches, clock)) {
             first.start(scheduler);
             second.start(scheduler);
             // Appended while both run, as sessions progress: each session's events arrive in order.
@@ -198,12 +240,8 @@ class OutboxRelayTest {
                 }
                 Thread.sleep(10);
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (outbox.published().size() < 60 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Eventually.await("sixty events published", WAIT, () -> outbox.published().size() >= 60);
             assertEquals(60, first.publishedCount() + second.publishedCount());
-            assertTrue(first.publishedCount() > 0 && second.publishedCount() > 0, "both instances took part");
         } finally {
             scheduler.shutdownNow();
         }
@@ -226,15 +264,15 @@ class OutboxRelayTest {
                 Duration.ofMillis(20), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)),
                 Duration.ofSeconds(2), Duration.ZERO, Duration.ofMinutes(10), Duration.ofSeconds(5));
 
-        try (OutboxRelay relay = new OutboxRelay(outbox, noRetention, CLOCK)) {
-            relay.runOnce();
+        try (OutboxRelay relay = new OutboxRelay(outbox, noRetention, clock)) {
+            runUntilIdle(relay);
             List<SessionEvent> waiting = TestEvents.paidSession(SessionId.generate());
             outbox.append(waiting);
-            Thread.sleep(5);
+            clock.advance(Duration.ofMillis(5));
 
             assertEquals(3, relay.prune());
         }
-        assertEquals(3, outbox.size());
+        assertEquals(3, outbox.all().size());
         assertEquals(List.<EventId>of(), outbox.published());
         assertEquals(3, outbox.backlog().count());
     }

@@ -1,6 +1,6 @@
 package dev.sluice.adapters.persistence;
 
-import dev.sluice.domain.session.Amount;
+import dev.sluice.domain.shared.Amount;
 import io.helidon.dbclient.DbRow;
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -92,7 +92,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
      * missed committed rows in the contract tests (the cache shares one connection's session
      * variables, the isolation level among them, with every later connection).
      */
-    Map<String, String> driverProperties() {
+    public Map<String, String> driverProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         if (isMySql()) {
             long lockWaitSeconds = Math.max(1, queryTimeout.toSeconds() / 2);

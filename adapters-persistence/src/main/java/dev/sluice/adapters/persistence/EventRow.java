@@ -7,9 +7,13 @@ import static dev.sluice.adapters.persistence.Columns.text;
 import static dev.sluice.adapters.persistence.Columns.utc;
 
 import dev.sluice.domain.session.EventId;
+import dev.sluice.domain.session.Payment;
 import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.SessionEvent;
+import dev.sluice.domain.shared.Amount;
 import io.helidon.dbclient.DbRow;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +21,7 @@ import java.util.Map;
  * that a relay or the feed renders the event without the session's current state.
  */
 final class EventRow {
-    static final String COLUMNS = "event_id, sequence, previous_status, occurred_at, " + SessionRow.COLUMNS;
+    static final String COLUMNS = "event_id, sequence, previous_status, occurred_at, payments, " + SessionRow.COLUMNS;
 
     private EventRow() {
     }
@@ -28,7 +32,8 @@ final class EventRow {
                 "event_id", event.id().value(),
                 "sequence", event.sequence(),
                 "previous_status", Columns.name(event.previousStatus()),
-                "occurred_at", utc(event.occurredAt())));
+                "occurred_at", utc(event.occurredAt()),
+                "payments", PaymentRows.json(event.session().payments())));
         return params;
     }
 
@@ -38,6 +43,29 @@ final class EventRow {
                 number(row, "sequence"),
                 enumValue(PaymentStatus.class, row, "previous_status"),
                 instant(row, "occurred_at"),
-                SessionRow.read(row));
+                SessionRow.read(row, payments(row)));
+    }
+
+    /**
+     * The payments right after the event. An event written before payments had a table of their
+     * own kept only the session's one transaction, in tx_id and amount_received.
+     */
+    private static List<Payment> payments(DbRow row) {
+        String json = text(row, "payments");
+        if (json != null) {
+            return PaymentRows.fromJson(json);
+        }
+        String txId = text(row, "tx_id");
+        if (txId == null) {
+            return List.of();
+        }
+        Amount received = Columns.amount(row, "amount_received");
+        Instant confirmedAt = instant(row, "confirmed_at");
+        Instant seen = confirmedAt != null ? confirmedAt : instant(row, "occurred_at");
+        if (received != null) {
+            return List.of(new Payment(txId, received, 0, Payment.Status.CONFIRMED, seen, seen));
+        }
+        boolean failed = enumValue(PaymentStatus.class, row, "status") == PaymentStatus.FAILED;
+        return List.of(new Payment(txId, null, 0, failed ? Payment.Status.FAILED : Payment.Status.DETECTED, seen, null));
     }
 }

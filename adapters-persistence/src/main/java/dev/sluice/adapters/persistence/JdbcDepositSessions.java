@@ -2,13 +2,17 @@ package dev.sluice.adapters.persistence;
 
 import static dev.sluice.adapters.persistence.Database.params;
 
+import dev.sluice.application.port.in.Page;
 import dev.sluice.application.port.out.ConcurrentChangeException;
 import dev.sluice.application.port.out.DepositSessions;
 import dev.sluice.domain.session.DepositSession;
+import dev.sluice.domain.session.Payment;
 import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.widget.WidgetId;
+import io.helidon.dbclient.DbRow;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +40,19 @@ final class JdbcDepositSessions implements DepositSessions {
                     + PAGE + NEWEST_FIRST),
             // SKIP LOCKED: several instances sweep at once, each taking sessions no other one holds.
             Map.entry("sessions.claimDueForExpiry", SELECT + " WHERE status = 'CREATED' AND expires_at <= :now"
-                    + " ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED"));
+                    + " ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED"),
+            Map.entry("payments.ofSession", "SELECT " + PaymentRows.COLUMNS + " FROM deposit_payments"
+                    + " WHERE session_id = :session_id ORDER BY payment_number"),
+            // A payment's number and transaction never change; the rest follows its observations.
+            Map.entry("payments.upsert", Sql.insert("deposit_payments", PaymentRows.COLUMNS)
+                    + " ON DUPLICATE KEY UPDATE status = VALUES(status), amount = VALUES(amount),"
+                    + " amount_value = VALUES(amount_value), confirmations = VALUES(confirmations),"
+                    + " confirmed_at = VALUES(confirmed_at)"));
+
+    // The payments of a page of sessions in one round trip; see ListStatement.
+    private static final ListStatement PAYMENTS_OF_SESSIONS = new ListStatement("payments.ofSessions", n ->
+            "SELECT " + PaymentRows.COLUMNS + " FROM deposit_payments WHERE session_id IN ("
+                    + ListStatement.parameters(n) + ") ORDER BY session_id, payment_number");
 
     private final Database db;
 
@@ -46,17 +62,20 @@ final class JdbcDepositSessions implements DepositSessions {
 
     @Override
     public Optional<DepositSession> findById(SessionId id) {
-        return db.get("sessions.find", params("session_id", id.value()), SessionRow::read);
+        return db.get("sessions.find", params("session_id", id.value()), JdbcDepositSessions::withoutPayments)
+                .map(this::withPayments);
     }
 
     @Override
     public Optional<DepositSession> findByIdForUpdate(SessionId id) {
-        return db.get("sessions.findForUpdate", params("session_id", id.value()), SessionRow::read);
+        return db.get("sessions.findForUpdate", params("session_id", id.value()), JdbcDepositSessions::withoutPayments)
+                .map(this::withPayments);
     }
 
     @Override
     public void add(DepositSession session) {
         db.dml("sessions.insert", SessionRow.params(session));
+        storePayments(session);
     }
 
     @Override
@@ -65,6 +84,40 @@ final class JdbcDepositSessions implements DepositSessions {
             throw new ConcurrentChangeException(
                     "session " + session.id() + " changed since version " + session.version());
         }
+        storePayments(session);
+    }
+
+    /** Payments are only ever added or moved on, never removed: each one is written as it is now. */
+    private void storePayments(DepositSession session) {
+        List<Payment> payments = session.payments();
+        for (int i = 0; i < payments.size(); i++) {
+            db.dml("payments.upsert", PaymentRows.params(session.id(), i + 1, payments.get(i)));
+        }
+    }
+
+    private static DepositSession withoutPayments(DbRow row) {
+        return SessionRow.read(row, List.of());
+    }
+
+    private DepositSession withPayments(DepositSession session) {
+        return SessionRow.withPayments(session, db.query("payments.ofSession",
+                params("session_id", session.id().value()), row -> PaymentRows.read(row).payment()));
+    }
+
+    private List<DepositSession> withPayments(List<DepositSession> sessions) {
+        if (sessions.isEmpty()) {
+            return sessions;
+        }
+        List<String> ids = sessions.stream().map(s -> s.id().value()).toList();
+        List<PaymentRows.Row> rows = new ArrayList<>();
+        for (List<String> chunk : ListStatement.chunks(ids)) {
+            rows.addAll(db.query(PAYMENTS_OF_SESSIONS.name(), PAYMENTS_OF_SESSIONS.sql(chunk.size()), chunk,
+                    PaymentRows::read));
+        }
+        Map<String, List<Payment>> bySession = PaymentRows.bySession(rows);
+        return sessions.stream()
+                .map(s -> SessionRow.withPayments(s, bySession.getOrDefault(s.id().value(), List.of())))
+                .toList();
     }
 
     @Override
@@ -83,13 +136,13 @@ final class JdbcDepositSessions implements DepositSessions {
         }
         String statement = "sessions.listByWidget" + (status.isPresent() ? "Status" : "")
                 + (startingAfter.isPresent() ? "After" : "");
-        List<DepositSession> rows = db.query(statement, params, SessionRow::read);
-        return new Page<>(rows.subList(0, Math.min(limit, rows.size())), rows.size() > limit);
+        List<DepositSession> rows = db.query(statement, params, JdbcDepositSessions::withoutPayments);
+        return new Page<>(withPayments(rows.subList(0, Math.min(limit, rows.size()))), rows.size() > limit);
     }
 
     @Override
     public List<DepositSession> claimDueForExpiry(Instant now, int limit) {
-        return db.query("sessions.claimDueForExpiry", params("now", Columns.utc(now), "limit", limit),
-                SessionRow::read);
+        return withPayments(db.query("sessions.claimDueForExpiry", params("now", Columns.utc(now), "limit", limit),
+                JdbcDepositSessions::withoutPayments));
     }
 }

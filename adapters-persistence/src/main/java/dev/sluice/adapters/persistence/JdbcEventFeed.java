@@ -2,7 +2,8 @@ package dev.sluice.adapters.persistence;
 
 import static dev.sluice.adapters.persistence.Database.params;
 
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
+import dev.sluice.application.port.out.CommittedEvents;
 import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionEvent;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * transaction committed, from one sequencer at a time, and the feed shows positioned events only:
  * an event that commits late is positioned after every event already shown, never behind a cursor.
  */
-final class JdbcEventFeed implements EventFeed {
+final class JdbcEventFeed implements EventFeed, CommittedEvents {
     // one list statement per pass
     private static final int BATCH = ListStatement.MAX;
 
@@ -31,7 +32,13 @@ final class JdbcEventFeed implements EventFeed {
             "feed.positionOf", "SELECT feed_position FROM outbox_events"
                     + " WHERE event_id = :event_id AND business_id = :business_id AND feed_position IS NOT NULL",
             "feed.list", "SELECT " + EventRow.COLUMNS + " FROM outbox_events"
-                    + " WHERE business_id = :business_id AND feed_position > :after ORDER BY feed_position LIMIT :limit");
+                    + " WHERE business_id = :business_id AND feed_position > :after ORDER BY feed_position LIMIT :limit",
+            "feed.after", "SELECT feed_position, " + EventRow.COLUMNS + " FROM outbox_events"
+                    + " WHERE feed_position > :after ORDER BY feed_position LIMIT :limit",
+            // the sequencer advances in the transaction that positions, so every position up to it is visible
+            "feed.latest", "SELECT last_position FROM feed_sequencer WHERE sequencer_id = 1",
+            "feed.positionedAfter", "SELECT feed_position, session_id, sequence FROM outbox_events"
+                    + " WHERE feed_position > :after ORDER BY feed_position LIMIT :limit");
 
     // The k-th id of the CASE gets position base + k; the IN list names the same rows in event-id
     // order. Offsets are literals, so the text depends on the length only (see ListStatement).
@@ -75,6 +82,27 @@ final class JdbcEventFeed implements EventFeed {
         List<SessionEvent> rows = requests.query("feed.list",
                 params("business_id", business.value(), "after", position, "limit", limit + 1), EventRow::read);
         return new Page<>(rows.subList(0, Math.min(limit, rows.size())), rows.size() > limit);
+    }
+
+    /** Every business's events after {@code position}, positioning the newly committed ones first. */
+    @Override
+    public List<CommittedEvents.Positioned> after(long position, int limit) {
+        assignPositions();
+        return requests.query("feed.after", params("after", position, "limit", limit),
+                row -> new CommittedEvents.Positioned(Columns.number(row, "feed_position"), EventRow.read(row)));
+    }
+
+    @Override
+    public long latestPosition() {
+        return requests.get("feed.latest", Map.of(), row -> Columns.number(row, "last_position"))
+                .orElseThrow(() -> new IllegalStateException("feed_sequencer has lost its row"));
+    }
+
+    @Override
+    public List<EventFeed.Positioned> positionedAfter(long position, int limit) {
+        return requests.query("feed.positionedAfter", params("after", position, "limit", limit),
+                row -> new EventFeed.Positioned(Columns.number(row, "feed_position"), Columns.text(row, "session_id"),
+                        Columns.number(row, "sequence")));
     }
 
     /** Gives every committed event without a position the next positions, in the order they were appended. */

@@ -68,6 +68,8 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
                     current.add(pending.created());
                 }
             }
+            // the rows JdbcDepositSessions.add and JdbcOutbox.append write, many to a statement (a new
+            // session has no payments yet: NewSessionsContract reads it back as the single-row path stores it)
             SESSIONS.run(db, current.stream().map(change -> SessionRow.params(change.session())).toList());
             EVENTS.run(db, current.stream().flatMap(change -> change.events().stream()).map(EventRow::params)
                     .toList());

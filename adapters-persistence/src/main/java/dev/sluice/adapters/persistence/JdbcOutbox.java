@@ -29,12 +29,17 @@ final class JdbcOutbox implements Outbox {
             // The oldest waiting events, of which a claim keeps each session's next one (see nextOfEachSession);
             // SKIP LOCKED lets another instance's concurrent claim take other rows.
             "outbox.waiting", "SELECT " + EventRow.COLUMNS + " FROM outbox_events"
-                    + " WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < :now)"
+                    + " WHERE published_at IS NULL AND set_aside_at IS NULL AND (lease_until IS NULL OR lease_until < :now)"
                     + " ORDER BY occurred_at, session_id, sequence LIMIT :limit FOR UPDATE SKIP LOCKED",
             // An event leaves the feed with the outbox: only those the feed has positioned are pruned.
             "outbox.prune", "DELETE FROM outbox_events WHERE published_at < :cutoff AND feed_position IS NOT NULL",
             "outbox.backlog", "SELECT COUNT(*) AS waiting, MIN(occurred_at) AS oldest FROM outbox_events"
-                    + " WHERE published_at IS NULL");
+                    + " WHERE published_at IS NULL",
+            "outbox.countFailure", "UPDATE outbox_events SET relay_failures = relay_failures + 1, lease_owner = NULL,"
+                    + " lease_until = NULL WHERE event_id = :event_id AND published_at IS NULL",
+            // a statement of its own: MySQL and H2 disagree on whether a SET sees the column's new value
+            "outbox.setAside", "UPDATE outbox_events SET set_aside_at = :now WHERE event_id = :event_id"
+                    + " AND relay_failures >= :limit AND set_aside_at IS NULL");
 
     // One statement per list of events, their ids in lock order; see ListStatement.
     private static final ListStatement LEASE = new ListStatement("outbox.lease", n ->
@@ -139,6 +144,15 @@ final class JdbcOutbox implements Outbox {
     @Override
     public void release(List<EventId> events) {
         update(RELEASE, List.of(), events, List.of(owner));
+    }
+
+    @Override
+    public boolean recordFailure(EventId event, int limit) {
+        return relay.inTransaction(() -> {
+            relay.dml("outbox.countFailure", params("event_id", event.value()));
+            return relay.dml("outbox.setAside", params("event_id", event.value(), "limit", limit,
+                    "now", utc(clock.instant()))) == 1;
+        });
     }
 
     @Override

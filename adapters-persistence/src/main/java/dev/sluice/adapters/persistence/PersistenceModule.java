@@ -1,5 +1,6 @@
 package dev.sluice.adapters.persistence;
 
+import dev.sluice.application.port.out.CommittedEvents;
 import dev.sluice.application.port.out.DepositSessions;
 import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.application.port.out.IdempotencyRecords;
@@ -36,7 +37,7 @@ import org.flywaydb.core.api.FlywayException;
  * PersistenceModule persistence = PersistenceModule.open(DatabaseSettings.of(url, user, password));
  * new CreateDepositSessionService(persistence.widgets(), persistence.depositSessions(),
  *         persistence.newSessions(), persistence.outbox(), persistence.idempotencyRecords(), schemas,
- *         persistence.unitOfWork(), clock, secrets, ttl);
+ *         persistence.unitOfWork(), clock, secrets);
  * ...
  * persistence.close();   // at shutdown
  * }</pre>
@@ -103,8 +104,13 @@ public final class PersistenceModule implements AutoCloseable {
 
     /** Migrates the schema to the newest version, then connects. */
     public static PersistenceModule open(DatabaseSettings settings) {
+        return open(settings, InstantSource.system());
+    }
+
+    /** As {@link #open(DatabaseSettings)}, with outbox leases and publication times on {@code clock}. */
+    public static PersistenceModule open(DatabaseSettings settings, InstantSource clock) {
         migrate(settings);
-        return connect(settings);
+        return connect(settings, clock);
     }
 
     /** Migrates the schema to the newest version and returns; safe to run from several instances at once. */
@@ -124,6 +130,11 @@ public final class PersistenceModule implements AutoCloseable {
 
     /** Connects without migrating; the pool opens connections on demand, so this works while the database is down. */
     public static PersistenceModule connect(DatabaseSettings settings) {
+        return connect(settings, InstantSource.system());
+    }
+
+    /** As {@link #connect(DatabaseSettings)}, with outbox leases and publication times on {@code clock}. */
+    public static PersistenceModule connect(DatabaseSettings settings, InstantSource clock) {
         // unique per process, so that each pool's management bean (its usage) is its own
         String poolName = "sluice-" + POOLS.incrementAndGet();
         DbClient client = client(poolConfig(settings, poolName));
@@ -133,7 +144,7 @@ public final class PersistenceModule implements AutoCloseable {
         DbClient committerClient = client(poolConfig(settings.withPoolSize(1), poolName + "-committer"));
         try {
             return new PersistenceModule(client, backgroundClient, committerClient,
-                    new ObjectName("com.zaxxer.hikari:type=Pool (" + poolName + ")"), InstantSource.system());
+                    new ObjectName("com.zaxxer.hikari:type=Pool (" + poolName + ")"), clock);
         } catch (JMException e) {
             throw new IllegalStateException(e);
         }
@@ -161,6 +172,11 @@ public final class PersistenceModule implements AutoCloseable {
     }
 
     public EventFeed eventFeed() {
+        return feed;
+    }
+
+    /** Every business's events in commit order, for sinks that keep their own cursor (webhooks). */
+    public CommittedEvents committedEvents() {
         return feed;
     }
 

@@ -9,12 +9,15 @@ import static dev.sluice.adapters.persistence.Columns.text;
 import static dev.sluice.adapters.persistence.Columns.utc;
 
 import dev.sluice.domain.session.DepositSession;
-import dev.sluice.domain.session.Metadata;
+import dev.sluice.domain.session.Payment;
+import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.SessionId;
+import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.WidgetId;
 import io.helidon.dbclient.DbRow;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,12 +25,12 @@ import java.util.Map;
  * {@code outbox_events} row the state right after its event, under the same column names.
  */
 final class SessionRow {
-    /** The columns a transition may rewrite. */
+    /** The columns a change may rewrite; tx_id and amount_received follow from the payments. */
     static final String MUTABLE_COLUMNS = "status, tx_id, amount_received, amount_received_value, late_payment,"
             + " confirmed_at, cancelled_at, last_sequence";
     static final String COLUMNS = "session_id, widget_id, business_id, amount, amount_value, currency, network,"
-            + " currency_address, deposit_address, customer_email, customer_reference, metadata, created_at,"
-            + " expires_at, version, " + MUTABLE_COLUMNS;
+            + " currency_address, deposit_address, customer_email, customer_reference, metadata,"
+            + " payment_tolerance_percent, test_mode, created_at, expires_at, version, " + MUTABLE_COLUMNS;
 
     private SessionRow() {
     }
@@ -47,20 +50,23 @@ final class SessionRow {
                 "customer_email", terms.customerEmail(),
                 "customer_reference", terms.customerReference(),
                 "metadata", terms.metadata() == null ? null : terms.metadata().compactJson(),
+                "payment_tolerance_percent", terms.paymentTolerancePercent().text(),
+                "test_mode", terms.testMode(),
                 "created_at", utc(session.createdAt()),
                 "expires_at", utc(session.expiresAt()),
                 "version", session.version(),
                 "status", session.status().name(),
                 "tx_id", session.txId(),
-                "amount_received", Columns.text(session.amountReceived()),
-                "amount_received_value", Columns.value(session.amountReceived()),
+                "amount_received", session.amountReceived() == null ? null : session.amountReceived().toPlainString(),
+                "amount_received_value", session.amountReceived(),
                 "late_payment", session.latePayment(),
                 "confirmed_at", utc(session.confirmedAt()),
                 "cancelled_at", utc(session.cancelledAt()),
                 "last_sequence", session.lastSequence());
     }
 
-    static DepositSession read(DbRow row) {
+    /** The session of {@code row} with {@code payments}, oldest first. */
+    static DepositSession read(DbRow row, List<Payment> payments) {
         String metadata = text(row, "metadata");
         DepositSession.Terms terms = new DepositSession.Terms(
                 amount(row, "amount"),
@@ -70,15 +76,16 @@ final class SessionRow {
                 text(row, "deposit_address"),
                 text(row, "customer_email"),
                 text(row, "customer_reference"),
-                metadata == null ? null : new Metadata(metadata));
+                metadata == null ? null : new Metadata(metadata),
+                amount(row, "payment_tolerance_percent"),
+                flag(row, "test_mode"));
         return DepositSession.restore(
                 new SessionId(text(row, "session_id")),
                 new WidgetId(text(row, "widget_id")),
                 new BusinessId(text(row, "business_id")),
                 terms,
                 enumValue(PaymentStatus.class, row, "status"),
-                text(row, "tx_id"),
-                amount(row, "amount_received"),
+                payments,
                 flag(row, "late_payment"),
                 instant(row, "created_at"),
                 instant(row, "expires_at"),
@@ -86,5 +93,12 @@ final class SessionRow {
                 instant(row, "cancelled_at"),
                 number(row, "last_sequence"),
                 number(row, "version"));
+    }
+
+    /** {@code session} with its payments, read apart from its row. */
+    static DepositSession withPayments(DepositSession session, List<Payment> payments) {
+        return DepositSession.restore(session.id(), session.widgetId(), session.businessId(), session.terms(),
+                session.status(), payments, session.latePayment(), session.createdAt(), session.expiresAt(),
+                session.confirmedAt(), session.cancelledAt(), session.lastSequence(), session.version());
     }
 }

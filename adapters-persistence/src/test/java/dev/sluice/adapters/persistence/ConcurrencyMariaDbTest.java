@@ -1,14 +1,19 @@
 package dev.sluice.adapters.persistence;
 
-import static dev.sluice.adapters.persistence.Fixtures.newBusiness;
+import static dev.sluice.application.contract.StoreFixtures.newBusiness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.application.contract.StoreFixtures;
+import dev.sluice.application.port.in.Caller;
+import dev.sluice.application.port.in.Page;
+import dev.sluice.application.port.in.RecordObservation;
 import dev.sluice.application.port.out.ConcurrentChangeException;
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.service.RecordObservationService;
 import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.EventId;
+import dev.sluice.domain.session.ObservationDraft;
 import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.session.SessionId;
@@ -80,6 +85,37 @@ class ConcurrencyMariaDbTest {
     }
 
     @Test
+    void twoObservationsOfDifferentTransactionsRacingAreBothCounted() throws Exception {
+        Widget widget = Fixtures.storedWidget(one, newBusiness(), NOW);
+        RecordObservation onOne = recorder(one);
+        RecordObservation onTwo = recorder(two);
+        long started = System.nanoTime();
+        for (int race = 0; race < 100; race++) {
+            String id = Fixtures.storedSession(one, widget, NOW).session().id().value();
+            Caller watcher = new Caller.Internal("test");
+
+            race(() -> onOne.record(watcher, id, new ObservationDraft("obs_a_" + id, "CONFIRMED", "0xa", "60.25", 12L,
+                            null), List.of()),
+                    () -> onTwo.record(watcher, id, new ObservationDraft("obs_b_" + id, "CONFIRMED", "0xb", "40.25",
+                            12L, null), List.of()));
+
+            DepositSession paid = one.depositSessions().findById(SessionId.parse(id).orElseThrow()).orElseThrow();
+            assertEquals(PaymentStatus.CONFIRMED, paid.status(), "race " + race);
+            assertEquals("100.50", paid.amountReceived().toPlainString());
+            assertEquals(Set.of("0xa", "0xb"), paid.payments().stream().map(p -> p.txId()).collect(
+                    java.util.stream.Collectors.toSet()));
+            assertEquals(3, paid.lastSequence());
+        }
+        report("100 races of two transactions", started);
+        assertGapFreeSequences(widget.businessId(), 100, 3);
+    }
+
+    private static RecordObservation recorder(PersistenceModule db) {
+        return new RecordObservationService(db.depositSessions(), db.observations(), db.outbox(), db.unitOfWork(),
+                () -> NOW.plusSeconds(5));
+    }
+
+    @Test
     void exactlyOneOfTwoOptimisticUpdatesOfASessionWins() throws Exception {
         Widget widget = Fixtures.storedWidget(one, newBusiness(), NOW);
         long started = System.nanoTime();
@@ -103,7 +139,7 @@ class ConcurrencyMariaDbTest {
         for (int s = 0; s < 250; s++) {
             Instant at = epoch.plusSeconds(s);
             // never due, so that no expiry sweep touches these sessions
-            DepositSession session = Fixtures.newSession(widget, at, FOREVER).session();
+            DepositSession session = StoreFixtures.newSession(widget, at, FOREVER);
             List<SessionEvent> events = new ArrayList<>();
             for (int sequence = 1; sequence <= 4; sequence++) {
                 events.add(new SessionEvent(EventId.generate(), sequence, null, at.plusMillis(sequence), session));
@@ -140,7 +176,7 @@ class ConcurrencyMariaDbTest {
         for (int s = 0; s < 500; s++) {
             mine.add(Fixtures.storedSession(one, widget, epoch.plusMillis(s)).session().id());
         }
-        Instant sweepAt = epoch.plus(Fixtures.TTL).plusSeconds(60);
+        Instant sweepAt = epoch.plus(StoreFixtures.TTL).plusSeconds(60);
         Map<SessionId, Integer> expired = new ConcurrentHashMap<>();
         long started = System.nanoTime();
 
@@ -232,7 +268,7 @@ class ConcurrencyMariaDbTest {
         for (int attempt = 0; attempt < 20; attempt++) {
             db.unitOfWork().inTransaction(() -> {
                 if (db.widgets().countLiveForUpdate(business) < 10) {
-                    db.widgets().add(Widget.create(business, Fixtures.settings("W"), NOW).widget());
+                    db.widgets().add(Widget.create(business, StoreFixtures.settings("W"), NOW).widget());
                 }
                 return null;
             });

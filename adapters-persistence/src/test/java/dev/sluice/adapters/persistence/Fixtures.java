@@ -1,96 +1,44 @@
 package dev.sluice.adapters.persistence;
 
-import dev.sluice.domain.session.Amount;
+import dev.sluice.application.contract.StoreFixtures;
 import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.DepositSession;
-import dev.sluice.domain.session.SessionDraft;
 import dev.sluice.domain.session.SessionEvent;
-import dev.sluice.domain.session.SessionId;
-import dev.sluice.domain.shared.RandomTokens;
 import dev.sluice.domain.widget.BusinessId;
-import dev.sluice.domain.widget.RenderMode;
 import dev.sluice.domain.widget.Widget;
-import dev.sluice.domain.widget.WidgetMode;
-import dev.sluice.domain.widget.WidgetSettings;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-/**
- * Fresh widgets and sessions for each test. The MariaDB schema is shared by every test and every
- * run, so each test works on ids of its own, and tests that sweep a whole table (expiry, outbox
- * claims) date their rows in a past epoch of their own: outbox claims 1800 and 1850, expiry 1950
- * and 1981. A claim orders by age, so the oldest epoch's rows come first.
- */
+/** {@link StoreFixtures} on a {@link PersistenceModule}, for the tests beyond the port contracts. */
 final class Fixtures {
-    static final Duration TTL = Duration.ofMinutes(30);
-
     private Fixtures() {
     }
 
     static BusinessId newBusiness() {
-        return new BusinessId(RandomTokens.id("biz_"));
+        return StoreFixtures.newBusiness();
     }
 
-    static WidgetSettings settings(String name) {
-        return new WidgetSettings(name, WidgetMode.CUSTOMER_AMOUNT, new Amount("1"), new Amount("1000.000000000000000001"),
-                List.of("polygon", "ethereum"), List.of("USDC"), List.of(), List.of("shop.example.com", "*.example.org"),
-                List.of("wallet"), "https://shop.example.com/ok", null, null, "USDC", "0x2791", "polygon", null,
-                "{\"type\":\"object\"}", RenderMode.POPUP, "#112233FF", "💸");
+    static List<Object> state(DepositSession session) {
+        return StoreFixtures.state(session);
+    }
+
+    static List<List<Object>> states(List<SessionEvent> events) {
+        return StoreFixtures.states(events);
     }
 
     static Widget storedWidget(PersistenceModule db, BusinessId business, Instant now) {
-        Widget widget = Widget.create(business, settings("Shop"), now).widget();
-        db.widgets().add(widget);
-        return widget;
+        return StoreFixtures.storedWidget(new PersistencePorts(db), business, now);
     }
 
     static Change newSession(Widget widget, Instant now) {
-        return newSession(widget, now, TTL);
+        return StoreFixtures.newSession(widget, now);
     }
 
-    static Change newSession(Widget widget, Instant now, Duration ttl) {
-        SessionDraft draft = new SessionDraft("100.50", "USDC", "polygon", "0x2791", "0xMerchantÄddress", null,
-                "order_12345", "{\"orderId\":\"A1\",\"note\":\"日本\"}");
-        return DepositSession.create(SessionId.generate(), widget, draft, List.of(), now, ttl);
-    }
-
-    /** A new session stored with its creation event, as the create-session use case does. */
     static Change storedSession(PersistenceModule db, Widget widget, Instant now) {
-        Change change = newSession(widget, now);
-        db.unitOfWork().inTransaction(() -> {
-            db.depositSessions().add(change.session());
-            db.outbox().append(change.events());
-            return null;
-        });
-        return change;
+        return StoreFixtures.storedSession(new PersistencePorts(db), widget, now);
     }
 
-    /** Everything a session holds, comparable with equals (the aggregate has identity semantics). */
-    static List<Object> state(DepositSession s) {
-        return Arrays.asList(s.id(), s.widgetId(), s.businessId(), s.terms(), s.status(), s.txId(),
-                s.amountReceived(), s.latePayment(), s.createdAt(), s.expiresAt(), s.confirmedAt(), s.cancelledAt(),
-                s.lastSequence());
-    }
-
-    /** Everything an event holds, the session right after it included. */
-    static List<List<Object>> states(List<SessionEvent> events) {
-        return events.stream().map(e -> {
-            List<Object> state = new ArrayList<>(List.of(e.id(), e.sequence(), e.occurredAt()));
-            state.add(e.previousStatus());
-            state.addAll(state(e.session()));
-            return state;
-        }).toList();
-    }
-
-    /** Applies a change made to a session read at its stored version, with its events. */
     static void store(PersistenceModule db, Change change) {
-        db.unitOfWork().inTransaction(() -> {
-            db.depositSessions().update(change.session());
-            db.outbox().append(change.events());
-            return null;
-        });
+        StoreFixtures.store(new PersistencePorts(db), change);
     }
 }

@@ -5,7 +5,6 @@ import static dev.sluice.adapters.persistence.Fixtures.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sluice.domain.session.Amount;
 import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.Observation;
@@ -14,10 +13,12 @@ import dev.sluice.domain.session.ObservationResult;
 import dev.sluice.domain.session.RecordedObservation;
 import dev.sluice.domain.session.SessionDraft;
 import dev.sluice.domain.session.SessionId;
+import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.shared.RandomTokens;
-import dev.sluice.domain.widget.RenderMode;
 import dev.sluice.domain.widget.Widget;
-import dev.sluice.domain.widget.WidgetMode;
+import dev.sluice.domain.widget.WidgetDraft;
+import dev.sluice.domain.widget.WidgetField;
+import dev.sluice.domain.widget.WidgetRules;
 import dev.sluice.domain.widget.WidgetSettings;
 import java.time.Instant;
 import java.util.List;
@@ -57,10 +58,20 @@ abstract class LongTextContract {
 
     @Test
     void aWidgetWithEveryTextAtItsLongestRoundTrips() {
-        WidgetSettings longest = new WidgetSettings(wide(128), WidgetMode.CUSTOMER_AMOUNT, new Amount("1"),
-                new Amount("1000"), wideList(100, 66), List.of(), wideList(100, 128), List.of(), wideList(3, 64),
-                url(2048), url(2048), url(2048), "USDC", wide(66), wide(32), wide(128), null, RenderMode.IFRAME,
-                null, wide(8));
+        WidgetSettings longest = WidgetRules.create(WidgetDraft.builder()
+                .set(WidgetField.NAME, wide(128))
+                .set(WidgetField.MODE, "CUSTOMER_AMOUNT")
+                .set(WidgetField.ALLOWED_NETWORKS, wideList(100, 66))
+                .set(WidgetField.ALLOWED_DEPOSIT_ADDRESSES, wideList(100, 128))
+                .set(WidgetField.ALLOWED_METHODS, wideList(3, 64))
+                .set(WidgetField.SUCCESS_URL, url(2048))
+                .set(WidgetField.CANCEL_URL, url(2048))
+                .set(WidgetField.ICON_URL, url(2048))
+                .set(WidgetField.DEFAULT_CURRENCY_ADDRESS, wide(66))
+                .set(WidgetField.DEFAULT_NETWORK, wide(32))
+                .set(WidgetField.DEFAULT_DEPOSIT_ADDRESS, wide(128))
+                .set(WidgetField.EMOJI, wide(8))
+                .build(), List.of());
         Widget widget = Widget.create(newBusiness(), longest, NOW).widget();
 
         db().widgets().add(widget);
@@ -72,7 +83,7 @@ abstract class LongTextContract {
     void aSessionItsEventsAndItsObservationsWithTextAtItsLongestRoundTrip() {
         Widget widget = Fixtures.storedWidget(db(), newBusiness(), NOW);
         SessionDraft draft = new SessionDraft("100.50", "USDC", "polygon", "0x2791", wide(128), null, wide(128), null);
-        Change created = DepositSession.create(SessionId.generate(), widget, draft, List.of(), NOW, Fixtures.TTL);
+        Change created = DepositSession.create(SessionId.generate(), widget, draft, List.of(), NOW);
         db().unitOfWork().inTransaction(() -> {
             db().depositSessions().add(created.session());
             db().outbox().append(created.events());

@@ -3,6 +3,7 @@ package dev.sluice.adapters.persistence;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.application.contract.StoreFixtures;
 import dev.sluice.application.port.out.StoreUnavailableException;
 import dev.sluice.domain.session.SessionId;
 import java.net.URI;
@@ -21,7 +22,7 @@ class StoreUnavailableTest {
         try (PersistenceModule db = PersistenceModule.connect(closedPort())) {
             assertUnavailableWithinTimeout(() -> db.depositSessions().findById(SessionId.generate()));
             assertUnavailableWithinTimeout(() -> db.unitOfWork().inTransaction(
-                    () -> db.widgets().listLive(Fixtures.newBusiness())));
+                    () -> db.widgets().listLive(StoreFixtures.newBusiness())));
             assertUnavailableWithinTimeout(db::ping);
         }
     }

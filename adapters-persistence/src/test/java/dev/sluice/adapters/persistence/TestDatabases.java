@@ -1,5 +1,6 @@
 package dev.sluice.adapters.persistence;
 
+import dev.sluice.application.fakes.TestClock;
 import dev.sluice.testsupport.TestServices;
 
 /**
@@ -9,6 +10,9 @@ import dev.sluice.testsupport.TestServices;
  * Sluice process would.
  */
 final class TestDatabases {
+    /** The clock of every module here: the system's, unless a test moves it on (an outbox lease running out). */
+    static final TestClock CLOCK = TestClock.running();
+
     private static PersistenceModule mariaDb;
     private static PersistenceModule mariaDbOther;
     private static PersistenceModule h2;
@@ -24,28 +28,28 @@ final class TestDatabases {
 
     static synchronized PersistenceModule mariaDb() {
         if (mariaDb == null) {
-            mariaDb = PersistenceModule.open(mariaDbSettings());
+            mariaDb = PersistenceModule.open(mariaDbSettings(), CLOCK);
         }
         return mariaDb;
     }
 
     static synchronized PersistenceModule mariaDbOther() {
         if (mariaDbOther == null) {
-            mariaDbOther = PersistenceModule.connect(mariaDbSettings());
+            mariaDbOther = PersistenceModule.connect(mariaDbSettings(), CLOCK);
         }
         return mariaDbOther;
     }
 
     static synchronized PersistenceModule h2() {
         if (h2 == null) {
-            h2 = PersistenceModule.open(DatabaseSettings.h2InMemory("contract"));
+            h2 = PersistenceModule.open(DatabaseSettings.h2InMemory("contract"), CLOCK);
         }
         return h2;
     }
 
     static synchronized PersistenceModule h2Other() {
         if (h2Other == null) {
-            h2Other = PersistenceModule.connect(DatabaseSettings.h2InMemory("contract"));
+            h2Other = PersistenceModule.connect(DatabaseSettings.h2InMemory("contract"), CLOCK);
         }
         return h2Other;
     }

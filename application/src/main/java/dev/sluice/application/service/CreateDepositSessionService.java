@@ -12,16 +12,15 @@ import dev.sluice.application.port.out.UnitOfWork;
 import dev.sluice.application.port.out.Widgets;
 import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.DepositSession;
-import dev.sluice.domain.session.Metadata;
 import dev.sluice.domain.session.SessionDraft;
 import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.session.SessionSecrets;
 import dev.sluice.domain.shared.DomainException;
 import dev.sluice.domain.shared.ErrorCode;
+import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.shared.Violation;
 import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetId;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,11 +40,10 @@ public final class CreateDepositSessionService implements CreateDepositSession {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final SessionSecrets secrets;
-    private final Duration ttl;
 
     public CreateDepositSessionService(Widgets widgets, DepositSessions sessions, NewSessions newSessions,
             Outbox outbox, IdempotencyRecords idempotency, MetadataSchemas schemas, UnitOfWork unitOfWork,
-            Clock clock, SessionSecrets secrets, Duration ttl) {
+            Clock clock, SessionSecrets secrets) {
         this.widgets = widgets;
         this.sessions = sessions;
         this.newSessions = newSessions;
@@ -55,7 +53,6 @@ public final class CreateDepositSessionService implements CreateDepositSession {
         this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.secrets = secrets;
-        this.ttl = ttl;
     }
 
     /**
@@ -68,30 +65,31 @@ public final class CreateDepositSessionService implements CreateDepositSession {
      * <p>With a key the session is stored in a unit of work of its own, because the idempotency
      * record must be completed in the same transaction as the session is inserted (a retry that
      * finds the record completed finds the session too); the record itself commits on its own
-     * first, so that a concurrent retry sees it.
+     * first, so that a concurrent retry sees it. A malformed key is one more violation of the
+     * request, reported with the others.
      */
     @Override
     public CreatedSession create(Command command) {
-        if (command.idempotencyKey().isEmpty()) {
+        List<Violation> found = new ArrayList<>(command.inputViolations());
+        Optional<String> key = command.idempotencyKey();
+        if (key.isPresent() && !IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
+            found.add(new Violation("Idempotency-Key", "invalid_format", "must be 1-255 printable characters"));
+            key = Optional.empty();
+        }
+        if (key.isEmpty()) {
             Widget remembered = usableWidget(command, widgets::findRemembered);
-            Change change = newSession(remembered, command);
+            Change change = newSession(remembered, command, found);
             if (newSessions.add(change, remembered.version())) {
                 return created(change);
             }
             Widget current = usableWidget(command, widgets::findById);
-            change = newSession(current, command);
+            change = newSession(current, command, found);
             if (newSessions.add(change, current.version())) {
                 return created(change);
             }
             throw new ConcurrentChangeException("the widget changed while a session was created for it");
         }
-        Widget widget = usableWidget(command, widgets::findById);
-        String key = command.idempotencyKey().get();
-        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw DomainException.validationFailed(List.of(new Violation("Idempotency-Key", "invalid_format",
-                    "must be 1-255 printable ASCII characters")));
-        }
-        return createOnce(widget, command, key);
+        return createOnce(usableWidget(command, widgets::findById), command, found, key.get());
     }
 
     private Widget usableWidget(Command command, Function<WidgetId, Optional<Widget>> find) {
@@ -109,12 +107,12 @@ public final class CreateDepositSessionService implements CreateDepositSession {
         return widget;
     }
 
-    private CreatedSession createOnce(Widget widget, Command command, String key) {
+    private CreatedSession createOnce(Widget widget, Command command, List<Violation> found, String key) {
         String fingerprint = RequestFingerprint.of(command.draft());
         return switch (idempotency.begin(widget.id(), key, fingerprint, clock.now())) {
             case IdempotencyRecords.Started started -> {
                 try {
-                    yield createCompleting(widget, command, key);
+                    yield createCompleting(widget, command, found, key);
                 } catch (RuntimeException e) {
                     idempotency.release(widget.id(), key);
                     throw e;
@@ -130,8 +128,9 @@ public final class CreateDepositSessionService implements CreateDepositSession {
         };
     }
 
-    private CreatedSession createCompleting(Widget widget, Command command, String idempotencyKey) {
-        Change change = newSession(widget, command);
+    private CreatedSession createCompleting(Widget widget, Command command, List<Violation> inputViolations,
+            String idempotencyKey) {
+        Change change = newSession(widget, command, inputViolations);
         unitOfWork.inTransaction(() -> {
             sessions.add(change.session());
             outbox.append(change.events());
@@ -141,9 +140,9 @@ public final class CreateDepositSessionService implements CreateDepositSession {
         return created(change);
     }
 
-    private Change newSession(Widget widget, Command command) {
+    private Change newSession(Widget widget, Command command, List<Violation> inputViolations) {
         SessionDraft draft = command.draft();
-        List<Violation> found = new ArrayList<>(command.inputViolations());
+        List<Violation> found = new ArrayList<>(inputViolations);
         String schema = widget.settings().metadataSchema();
         // An oversized metadata object is reported by the size rule alone, not also against the schema.
         if (schema != null && draft.metadataJson() != null
@@ -151,7 +150,7 @@ public final class CreateDepositSessionService implements CreateDepositSession {
                 && found.stream().noneMatch(v -> v.field().equals("metadata"))) {
             found.addAll(schemas.validate(schema, draft.metadataJson()));
         }
-        return DepositSession.create(SessionId.generate(), widget, draft, found, clock.now(), ttl);
+        return DepositSession.create(SessionId.generate(), widget, draft, found, clock.now());
     }
 
     private CreatedSession created(Change change) {

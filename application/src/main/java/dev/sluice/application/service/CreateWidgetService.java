@@ -12,6 +12,7 @@ import dev.sluice.domain.shared.Violation;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetDraft;
+import dev.sluice.domain.widget.WidgetField;
 import dev.sluice.domain.widget.WidgetRules;
 import dev.sluice.domain.widget.WidgetSettings;
 import java.util.List;
@@ -35,7 +36,8 @@ public final class CreateWidgetService implements CreateWidget {
     @Override
     public Widget.Issued create(Caller caller, String businessId, WidgetDraft draft, List<Violation> inputViolations) {
         BusinessId business = Access.requireMember(caller, businessId);
-        List<Violation> found = SchemaCheck.withSchemaViolations(schemas, draft.metadataSchema(), inputViolations);
+        List<Violation> found = SchemaCheck.withSchemaViolations(schemas, draft.text(WidgetField.METADATA_SCHEMA),
+                inputViolations);
         WidgetSettings settings = WidgetRules.create(draft, found);
         return unitOfWork.inTransaction(() -> {
             // counted under a lock, so two concurrent creations cannot both take the tenth place

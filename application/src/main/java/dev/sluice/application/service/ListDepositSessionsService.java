@@ -2,8 +2,8 @@ package dev.sluice.application.service;
 
 import dev.sluice.application.port.in.Caller;
 import dev.sluice.application.port.in.ListDepositSessions;
+import dev.sluice.application.port.in.Page;
 import dev.sluice.application.port.out.DepositSessions;
-import dev.sluice.application.port.out.DepositSessions.Page;
 import dev.sluice.application.port.out.Widgets;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.PaymentStatus;

@@ -2,7 +2,7 @@ package dev.sluice.application.service;
 
 import dev.sluice.application.port.in.Caller;
 import dev.sluice.application.port.in.ListEvents;
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
 import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionEvent;

@@ -32,9 +32,9 @@ final class SessionStore {
         return sessions.findByIdForUpdate(id).orElseThrow(() -> DomainException.notFound("session"));
     }
 
-    /** Stores the new state and its events; must run inside a unit of work. */
+    /** Stores the new state and its events, if anything changed; must run inside a unit of work. */
     void save(Change change) {
-        if (!change.events().isEmpty()) {
+        if (change.changed()) {
             sessions.update(change.session());
             outbox.append(change.events());
         }

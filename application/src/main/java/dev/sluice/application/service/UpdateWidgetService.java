@@ -9,6 +9,7 @@ import dev.sluice.application.port.out.Widgets;
 import dev.sluice.domain.shared.Violation;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
+import dev.sluice.domain.widget.WidgetField;
 import dev.sluice.domain.widget.WidgetPatch;
 import dev.sluice.domain.widget.WidgetRules;
 import dev.sluice.domain.widget.WidgetSettings;
@@ -31,7 +32,7 @@ public final class UpdateWidgetService implements UpdateWidget {
     public Widget update(Caller caller, String businessId, String widgetId, WidgetPatch patch,
             List<Violation> inputViolations) {
         BusinessId business = Access.requireMember(caller, businessId);
-        String sentSchema = patch.has("metadataSchema") ? patch.values().metadataSchema() : null;
+        String sentSchema = patch.has(WidgetField.METADATA_SCHEMA) ? patch.values().text(WidgetField.METADATA_SCHEMA) : null;
         List<Violation> found = SchemaCheck.withSchemaViolations(schemas, sentSchema, inputViolations);
         return unitOfWork.inTransaction(() -> {
             Widget current = Access.liveWidgetOf(widgets, business, widgetId);

@@ -1,5 +1,6 @@
 package dev.sluice.application.fakes;
 
+import dev.sluice.application.port.in.Page;
 import dev.sluice.application.port.out.ConcurrentChangeException;
 import dev.sluice.application.port.out.DepositSessions;
 import dev.sluice.domain.session.DepositSession;
@@ -7,90 +8,77 @@ import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.widget.WidgetId;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** Sessions in insertion order, which is creation order: "newest first" is the reverse. */
-public final class InMemoryDepositSessions implements DepositSessions, Transactional {
-    private final InMemoryUnitOfWork.Guard guard;
-    private Map<SessionId, DepositSession> byId = new LinkedHashMap<>();
+/** Sessions, newest first by creation time and then by id, as the database lists them. */
+public final class InMemoryDepositSessions extends InMemoryTable<SessionId, DepositSession>
+        implements DepositSessions {
+    private static final Comparator<DepositSession> NEWEST_FIRST = Comparator
+            .comparing(DepositSession::createdAt).thenComparing(s -> s.id().value()).reversed();
 
-    InMemoryDepositSessions(InMemoryUnitOfWork.Guard guard) {
-        this.guard = guard;
+    InMemoryDepositSessions(InMemoryStore store) {
+        super(store, DepositSession::id);
     }
 
     @Override
     public Optional<DepositSession> findById(SessionId id) {
-        return Optional.ofNullable(byId.get(id));
+        return find(id);
     }
 
     @Override
     public Optional<DepositSession> findByIdForUpdate(SessionId id) {
-        guard.requireTransaction("findByIdForUpdate");
-        return findById(id);
+        synchronized (store) {
+            store.requireUnitOfWork("findByIdForUpdate");
+            return find(id);
+        }
     }
 
     @Override
     public void add(DepositSession session) {
-        guard.requireTransaction("add");
-        if (byId.putIfAbsent(session.id(), session) != null) {
+        if (!insert("add", session)) {
             throw new IllegalStateException("duplicate session " + session.id());
         }
     }
 
     @Override
     public void update(DepositSession session) {
-        guard.requireTransaction("update");
-        DepositSession stored = byId.get(session.id());
-        if (stored == null || stored.version() != session.version()) {
-            throw new ConcurrentChangeException("session " + session.id() + " changed");
-        }
-        byId.put(session.id(), DepositSession.restore(session.id(), session.widgetId(), session.businessId(),
-                session.terms(), session.status(), session.txId(), session.amountReceived(), session.latePayment(),
-                session.createdAt(), session.expiresAt(), session.confirmedAt(), session.cancelledAt(),
-                session.lastSequence(), session.version() + 1));
+        replace("update", DepositSession.restore(session.id(), session.widgetId(), session.businessId(),
+                        session.terms(), session.status(), session.payments(), session.latePayment(),
+                        session.createdAt(), session.expiresAt(), session.confirmedAt(), session.cancelledAt(),
+                        session.lastSequence(), session.version() + 1),
+                stored -> stored.version() == session.version(),
+                new ConcurrentChangeException("session " + session.id() + " changed"));
     }
 
+    /** A cursor that names no session of the widget has nothing after it. */
     @Override
     public Page<DepositSession> listByWidget(WidgetId widget, Optional<PaymentStatus> status, int limit,
             Optional<SessionId> startingAfter) {
-        List<DepositSession> newestFirst = new ArrayList<>(byId.values());
-        Collections.reverse(newestFirst);
-        int start = startingAfter.map(after -> indexOf(newestFirst, after) + 1).orElse(0);
-        List<DepositSession> matching = newestFirst.subList(start, newestFirst.size()).stream()
+        List<DepositSession> newestFirst = all().stream()
                 .filter(s -> s.widgetId().equals(widget))
+                .sorted(NEWEST_FIRST)
+                .toList();
+        int start = 0;
+        if (startingAfter.isPresent()) {
+            Optional<DepositSession> cursor = find(startingAfter.get()).filter(s -> s.widgetId().equals(widget));
+            if (cursor.isEmpty()) {
+                return new Page<>(List.of(), false);
+            }
+            start = newestFirst.indexOf(cursor.get()) + 1;
+        }
+        List<DepositSession> matching = newestFirst.subList(start, newestFirst.size()).stream()
                 .filter(s -> status.map(wanted -> s.status() == wanted).orElse(true))
                 .toList();
         return new Page<>(matching.stream().limit(limit).toList(), matching.size() > limit);
     }
 
-    private static int indexOf(List<DepositSession> sessions, SessionId id) {
-        for (int i = 0; i < sessions.size(); i++) {
-            if (sessions.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return sessions.size();
-    }
-
     @Override
     public List<DepositSession> claimDueForExpiry(Instant now, int limit) {
-        guard.requireTransaction("claimDueForExpiry");
-        return byId.values().stream().filter(s -> s.isDueForExpiry(now)).limit(limit).toList();
-    }
-
-    @Override
-    public Object snapshot() {
-        return new LinkedHashMap<>(byId);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void restore(Object snapshot) {
-        byId = (Map<SessionId, DepositSession>) snapshot;
+        synchronized (store) {
+            store.requireUnitOfWork("claimDueForExpiry");
+            return all().stream().filter(s -> s.isDueForExpiry(now)).limit(limit).toList();
+        }
     }
 }

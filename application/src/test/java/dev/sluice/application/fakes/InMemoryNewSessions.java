@@ -1,17 +1,18 @@
 package dev.sluice.application.fakes;
 
 import dev.sluice.application.port.out.NewSessions;
+import dev.sluice.application.port.out.UnitOfWork;
 import dev.sluice.domain.session.Change;
 
-/** Each new session in a unit of work of its own, with the other in-memory stores. */
+/** Each new session in a unit of work of its own, with the other in-memory ports of its store. */
 public final class InMemoryNewSessions implements NewSessions {
-    private final InMemoryUnitOfWork unitOfWork;
+    private final UnitOfWork unitOfWork;
     private final InMemoryWidgets widgets;
     private final InMemoryDepositSessions sessions;
     private final InMemoryOutbox outbox;
 
-    public InMemoryNewSessions(InMemoryUnitOfWork unitOfWork, InMemoryWidgets widgets,
-            InMemoryDepositSessions sessions, InMemoryOutbox outbox) {
+    InMemoryNewSessions(UnitOfWork unitOfWork, InMemoryWidgets widgets, InMemoryDepositSessions sessions,
+            InMemoryOutbox outbox) {
         this.unitOfWork = unitOfWork;
         this.widgets = widgets;
         this.sessions = sessions;

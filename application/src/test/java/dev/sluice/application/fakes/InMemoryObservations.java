@@ -2,42 +2,21 @@ package dev.sluice.application.fakes;
 
 import dev.sluice.application.port.out.Observations;
 import dev.sluice.domain.session.RecordedObservation;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-public final class InMemoryObservations implements Observations, Transactional {
-    private final InMemoryUnitOfWork.Guard guard;
-    private Map<String, RecordedObservation> byId = new LinkedHashMap<>();
+public final class InMemoryObservations extends InMemoryTable<String, RecordedObservation> implements Observations {
 
-    InMemoryObservations(InMemoryUnitOfWork.Guard guard) {
-        this.guard = guard;
+    InMemoryObservations(InMemoryStore store) {
+        super(store, observation -> observation.observation().observationId());
     }
 
     @Override
     public boolean add(RecordedObservation observation) {
-        guard.requireTransaction("add");
-        return byId.putIfAbsent(observation.observation().observationId(), observation) == null;
+        return insert("add", observation);
     }
 
     @Override
     public Optional<RecordedObservation> findById(String observationId) {
-        return Optional.ofNullable(byId.get(observationId));
-    }
-
-    public List<RecordedObservation> all() {
-        return List.copyOf(byId.values());
-    }
-
-    @Override
-    public Object snapshot() {
-        return new LinkedHashMap<>(byId);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void restore(Object snapshot) {
-        byId = (Map<String, RecordedObservation>) snapshot;
+        return find(observationId);
     }
 }

@@ -1,100 +1,280 @@
 package dev.sluice.application.fakes;
 
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
+import dev.sluice.application.port.out.CommittedEvents;
 import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.application.port.out.Outbox;
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionEvent;
+import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.widget.BusinessId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-/** Events in commit order; one list serves both the relay's outbox and the business feed. */
-public final class InMemoryOutbox implements Outbox, EventFeed, Transactional {
-    private final InMemoryUnitOfWork.Guard guard;
-    private List<SessionEvent> events = new ArrayList<>();
-    private Set<EventId> published = new HashSet<>();
-    private final Set<EventId> claimed = new HashSet<>();
+/**
+ * The outbox and the events feed over one list of events in commit order (units of work run one
+ * after the other here, so append order is commit order). Claims lease events to this instance
+ * until the lease runs out on the store's clock, oldest first, never a session's later event while
+ * an earlier one is unpublished (set aside counts as unpublished); {@link InMemoryPorts#otherInstance()}
+ * claims as another instance.
+ */
+public final class InMemoryOutbox implements Outbox, EventFeed, CommittedEvents {
+    private static final Comparator<Row> OLDEST_FIRST = Comparator
+            .comparing((Row row) -> row.event.occurredAt())
+            .thenComparing(row -> row.event.session().id().value())
+            .thenComparingLong(row -> row.event.sequence());
 
-    InMemoryOutbox(InMemoryUnitOfWork.Guard guard) {
-        this.guard = guard;
+    private final InMemoryStore store;
+    private final Events events;
+    private final String owner;
+
+    /** The rows every instance of one store shares. */
+    static final class Events implements InMemoryStore.Table {
+        private List<Row> rows = new ArrayList<>();
+        private int failingMarks;
+        /** The feed position last handed out: positions only grow, whatever is pruned or rolled back. */
+        private long lastPosition;
+
+        @Override
+        public Object snapshot() {
+            return rows.stream().map(Row::copy).toList();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void restore(Object snapshot) {
+            rows = new ArrayList<>((List<Row>) snapshot);
+        }
+    }
+
+    private static final class Row {
+        final SessionEvent event;
+        final long position;
+        String leaseOwner;
+        Instant leaseUntil;
+        Instant publishedAt;
+        int relayFailures;
+        boolean setAside;
+
+        Row(SessionEvent event, long position) {
+            this.event = event;
+            this.position = position;
+        }
+
+        Row copy() {
+            Row copy = new Row(event, position);
+            copy.leaseOwner = leaseOwner;
+            copy.leaseUntil = leaseUntil;
+            copy.publishedAt = publishedAt;
+            copy.relayFailures = relayFailures;
+            copy.setAside = setAside;
+            return copy;
+        }
+    }
+
+    InMemoryOutbox(InMemoryStore store, Events events, String owner) {
+        this.store = store;
+        this.events = events;
+        this.owner = owner;
     }
 
     @Override
-    public void append(List<SessionEvent> more) {
-        guard.requireTransaction("append");
-        events.addAll(more);
-    }
-
-    public List<SessionEvent> all() {
-        return List.copyOf(events);
-    }
-
-    @Override
-    public synchronized List<SessionEvent> claimUnpublished(int limit, Duration lease) {
-        List<SessionEvent> free = events.stream()
-                .filter(e -> !published.contains(e.id()) && !claimed.contains(e.id()))
-                .limit(limit)
-                .toList();
-        free.forEach(e -> claimed.add(e.id()));
-        return free;
+    public void append(List<SessionEvent> appended) {
+        synchronized (store) {
+            store.requireUnitOfWork("append");
+            for (SessionEvent event : appended) {
+                if (row(event.id()).isPresent()) {
+                    throw new IllegalStateException("duplicate event " + event.id());
+                }
+                events.rows.add(new Row(event, ++events.lastPosition));
+            }
+        }
     }
 
     @Override
-    public synchronized void markPublished(List<EventId> ids) {
-        published.addAll(ids);
-        ids.forEach(claimed::remove);
-    }
-
-    @Override
-    public synchronized void release(List<EventId> ids) {
-        ids.forEach(claimed::remove);
-    }
-
-    @Override
-    public synchronized int prunePublishedBefore(Instant cutoff) {
-        int before = events.size();
-        events.removeIf(e -> published.contains(e.id()) && e.occurredAt().isBefore(cutoff));
-        return before - events.size();
-    }
-
-    @Override
-    public synchronized Backlog backlog() {
-        List<SessionEvent> waiting = events.stream().filter(e -> !published.contains(e.id())).toList();
-        return new Backlog(waiting.size(), waiting.isEmpty() ? null : waiting.getFirst().occurredAt());
-    }
-
-    @Override
-    public Page<SessionEvent> listForBusiness(BusinessId business, Optional<EventId> after, int limit) {
-        int start = after.map(id -> {
-            for (int i = 0; i < events.size(); i++) {
-                if (events.get(i).id().equals(id)) {
-                    return i + 1;
+    public List<SessionEvent> claimUnpublished(int limit, Duration lease) {
+        synchronized (store) {
+            Instant now = store.clock().instant();
+            Map<SessionId, Row> earliest = new LinkedHashMap<>();
+            events.rows.stream()
+                    .filter(row -> row.publishedAt == null && !row.setAside
+                            && (row.leaseUntil == null || row.leaseUntil.isBefore(now)))
+                    .sorted(OLDEST_FIRST)
+                    .limit(limit)
+                    .forEach(row -> earliest.merge(row.event.session().id(), row,
+                            (known, other) -> known.event.sequence() <= other.event.sequence() ? known : other));
+            List<SessionEvent> claimed = new ArrayList<>();
+            for (Row row : earliest.values()) {
+                boolean blocked = events.rows.stream().anyMatch(other -> other.publishedAt == null
+                        && other.event.session().id().equals(row.event.session().id())
+                        && other.event.sequence() < row.event.sequence());
+                if (!blocked) {
+                    row.leaseOwner = owner;
+                    row.leaseUntil = now.plus(lease);
+                    claimed.add(row.event);
                 }
             }
-            return events.size();
-        }).orElse(0);
-        List<SessionEvent> matching = events.subList(start, events.size()).stream()
-                .filter(e -> e.session().businessId().equals(business))
-                .toList();
-        return new Page<>(matching.stream().limit(limit).toList(), matching.size() > limit);
+            return claimed;
+        }
     }
 
     @Override
-    public Object snapshot() {
-        return List.of(new ArrayList<>(events), new HashSet<>(published));
+    public void markPublished(List<EventId> ids) {
+        synchronized (store) {
+            if (events.failingMarks > 0) {
+                events.failingMarks--;
+                throw new IllegalStateException("deadlock found when trying to get lock");
+            }
+            Instant now = store.clock().instant();
+            ids.forEach(id -> row(id).filter(row -> row.publishedAt == null).ifPresent(row -> {
+                row.publishedAt = now;
+                row.leaseOwner = null;
+                row.leaseUntil = null;
+            }));
+        }
+    }
+
+    /** Gives back this instance's leases; another instance's stay. */
+    @Override
+    public void release(List<EventId> ids) {
+        synchronized (store) {
+            ids.forEach(id -> row(id).filter(row -> row.publishedAt == null && owner.equals(row.leaseOwner))
+                    .ifPresent(row -> {
+                        row.leaseOwner = null;
+                        row.leaseUntil = null;
+                    }));
+        }
+    }
+
+    /** Counts the failure and gives the event back, whoever leased it; at the limit it is set aside. */
+    @Override
+    public boolean recordFailure(EventId id, int limit) {
+        synchronized (store) {
+            Optional<Row> waiting = row(id).filter(row -> row.publishedAt == null);
+            waiting.ifPresent(row -> {
+                row.relayFailures++;
+                row.leaseOwner = null;
+                row.leaseUntil = null;
+            });
+            return waiting.filter(row -> !row.setAside && row.relayFailures >= limit).map(row -> {
+                row.setAside = true;
+                return true;
+            }).orElse(false);
+        }
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public void restore(Object snapshot) {
-        List<Object> parts = (List<Object>) snapshot;
-        events = (List<SessionEvent>) parts.get(0);
-        published = (Set<EventId>) parts.get(1);
+    public int prunePublishedBefore(Instant cutoff) {
+        synchronized (store) {
+            int before = events.rows.size();
+            events.rows.removeIf(row -> row.publishedAt != null && row.publishedAt.isBefore(cutoff));
+            return before - events.rows.size();
+        }
+    }
+
+    @Override
+    public Backlog backlog() {
+        synchronized (store) {
+            List<Row> waiting = events.rows.stream().filter(row -> row.publishedAt == null).toList();
+            return new Backlog(waiting.size(), waiting.stream().map(row -> row.event.occurredAt())
+                    .min(Comparator.naturalOrder()).orElse(null));
+        }
+    }
+
+    /** A cursor that names no event of the business has nothing after it. */
+    @Override
+    public Page<SessionEvent> listForBusiness(BusinessId business, Optional<EventId> after, int limit) {
+        synchronized (store) {
+            List<SessionEvent> own = events.rows.stream().map(row -> row.event)
+                    .filter(event -> event.session().businessId().equals(business))
+                    .toList();
+            int start = 0;
+            if (after.isPresent()) {
+                List<EventId> ids = own.stream().map(SessionEvent::id).toList();
+                if (!ids.contains(after.get())) {
+                    return new Page<>(List.of(), false);
+                }
+                start = ids.indexOf(after.get()) + 1;
+            }
+            List<SessionEvent> rest = own.subList(start, own.size());
+            return new Page<>(rest.stream().limit(limit).toList(), rest.size() > limit);
+        }
+    }
+
+    /** Events are positioned as they are appended (a unit of work here commits in that order). */
+    @Override
+    public long latestPosition() {
+        synchronized (store) {
+            return events.lastPosition;
+        }
+    }
+
+    @Override
+    public List<EventFeed.Positioned> positionedAfter(long position, int limit) {
+        synchronized (store) {
+            return events.rows.stream()
+                    .filter(row -> row.position > position)
+                    .limit(limit)
+                    .map(row -> new EventFeed.Positioned(row.position, row.event.session().id().value(),
+                            row.event.sequence()))
+                    .toList();
+        }
+    }
+
+    @Override
+    public List<CommittedEvents.Positioned> after(long position, int limit) {
+        synchronized (store) {
+            return events.rows.stream()
+                    .filter(row -> row.position > position)
+                    .limit(limit)
+                    .map(row -> new CommittedEvents.Positioned(row.position, row.event))
+                    .toList();
+        }
+    }
+
+    /** Every event, in commit order. */
+    public List<SessionEvent> all() {
+        synchronized (store) {
+            return events.rows.stream().map(row -> row.event).toList();
+        }
+    }
+
+    /** The next {@code count} markings fail, as when the database picks them as a deadlock's victim. */
+    public void failNextMarks(int count) {
+        synchronized (store) {
+            events.failingMarks = count;
+        }
+    }
+
+    public List<EventId> published() {
+        synchronized (store) {
+            return events.rows.stream().filter(row -> row.publishedAt != null).map(row -> row.event.id()).toList();
+        }
+    }
+
+    /** Events the relay set aside after too many failures of their own. */
+    public List<EventId> setAside() {
+        synchronized (store) {
+            return events.rows.stream().filter(row -> row.setAside).map(row -> row.event.id()).toList();
+        }
+    }
+
+    /** Events under a lease that has not run out. */
+    public List<EventId> leased() {
+        synchronized (store) {
+            Instant now = store.clock().instant();
+            return events.rows.stream().filter(row -> row.leaseUntil != null && !row.leaseUntil.isBefore(now))
+                    .map(row -> row.event.id()).toList();
+        }
+    }
+
+    private Optional<Row> row(EventId id) {
+        return events.rows.stream().filter(row -> row.event.id().equals(id)).findFirst();
     }
 }

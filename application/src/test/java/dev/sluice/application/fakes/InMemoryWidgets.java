@@ -6,47 +6,40 @@ import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetId;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-public final class InMemoryWidgets implements Widgets, Transactional {
-    private final InMemoryUnitOfWork.Guard guard;
-    private Map<WidgetId, Widget> byId = new LinkedHashMap<>();
+/** Widgets versioned like the database: a stored change gets the next version. */
+public final class InMemoryWidgets extends InMemoryTable<WidgetId, Widget> implements Widgets {
 
-    InMemoryWidgets(InMemoryUnitOfWork.Guard guard) {
-        this.guard = guard;
+    InMemoryWidgets(InMemoryStore store) {
+        super(store, Widget::id);
     }
 
     @Override
     public Optional<Widget> findById(WidgetId id) {
-        return Optional.ofNullable(byId.get(id));
+        return find(id);
     }
 
     @Override
     public void add(Widget widget) {
-        guard.requireTransaction("add");
-        if (byId.putIfAbsent(widget.id(), widget) != null) {
+        if (!insert("add", widget)) {
             throw new IllegalStateException("duplicate widget " + widget.id());
         }
     }
 
-    /** Versioned like the database: the stored copy gets the next version. */
     @Override
     public void update(Widget widget) {
-        guard.requireTransaction("update");
-        Widget stored = byId.get(widget.id());
-        if (stored == null || stored.version() != widget.version()) {
-            throw new ConcurrentChangeException("widget " + widget.id() + " changed");
-        }
-        byId.put(widget.id(), Widget.restore(widget.id(), widget.businessId(), widget.settings(), widget.enabled(),
-                widget.secretHash(), widget.createdAt(), widget.updatedAt(), widget.deletedAt(), widget.version() + 1));
+        replace("update", Widget.restore(widget.id(), widget.businessId(), widget.settings(), widget.enabled(),
+                        widget.secretHash(), widget.createdAt(), widget.updatedAt(), widget.deletedAt(),
+                        widget.version() + 1),
+                stored -> stored.version() == widget.version(),
+                new ConcurrentChangeException("widget " + widget.id() + " changed"));
     }
 
     @Override
     public List<Widget> listLive(BusinessId business) {
-        return byId.values().stream()
+        return all().stream()
                 .filter(w -> w.isOwnedBy(business) && !w.isDeleted())
                 .sorted(Comparator.comparing(Widget::createdAt))
                 .toList();
@@ -54,18 +47,9 @@ public final class InMemoryWidgets implements Widgets, Transactional {
 
     @Override
     public int countLiveForUpdate(BusinessId business) {
-        guard.requireTransaction("countLiveForUpdate");
-        return listLive(business).size();
-    }
-
-    @Override
-    public Object snapshot() {
-        return new LinkedHashMap<>(byId);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void restore(Object snapshot) {
-        byId = (Map<WidgetId, Widget>) snapshot;
+        synchronized (store) {
+            store.requireUnitOfWork("countLiveForUpdate");
+            return listLive(business).size();
+        }
     }
 }

@@ -13,8 +13,10 @@ import dev.sluice.application.port.in.ListDepositSessions;
 import dev.sluice.application.port.in.ListEvents;
 import dev.sluice.application.port.in.ListWidgets;
 import dev.sluice.application.port.in.RecordObservation;
+import dev.sluice.application.port.in.SimulatePayment;
 import dev.sluice.application.port.in.RotateWidgetSecret;
 import dev.sluice.application.port.in.UpdateWidget;
+import dev.sluice.application.port.out.UnitOfWork;
 import dev.sluice.application.service.CancelDepositSessionService;
 import dev.sluice.application.service.CreateDepositSessionService;
 import dev.sluice.application.service.CreateWidgetService;
@@ -27,6 +29,7 @@ import dev.sluice.application.service.ListDepositSessionsService;
 import dev.sluice.application.service.ListEventsService;
 import dev.sluice.application.service.ListWidgetsService;
 import dev.sluice.application.service.RecordObservationService;
+import dev.sluice.application.service.SimulatePaymentService;
 import dev.sluice.application.service.RotateWidgetSecretService;
 import dev.sluice.application.service.UpdateWidgetService;
 import dev.sluice.domain.session.SessionDraft;
@@ -34,6 +37,7 @@ import dev.sluice.domain.session.SessionSecrets;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetDraft;
+import dev.sluice.domain.widget.WidgetField;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,15 +57,15 @@ public final class TestApp {
             new Caller.BusinessUser("watcher", Set.of(), Set.of("deposits:observe"));
     public static final Caller.Internal CONSUMER = new Caller.Internal("kafka");
 
-    public final FixedClock clock = new FixedClock(START);
-    public final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
-    public final InMemoryWidgets widgets = register(new InMemoryWidgets(unitOfWork.guard()));
-    public final InMemoryDepositSessions sessions = register(new InMemoryDepositSessions(unitOfWork.guard()));
-    public final InMemoryObservations observations = register(new InMemoryObservations(unitOfWork.guard()));
-    public final InMemoryOutbox outbox = register(new InMemoryOutbox(unitOfWork.guard()));
-    public final InMemoryIdempotencyRecords idempotency = register(new InMemoryIdempotencyRecords(unitOfWork.guard()));
-    public final InMemoryNewSessions newSessions = new InMemoryNewSessions(unitOfWork, widgets, sessions,
-            outbox);
+    public final TestClock clock = new TestClock(START);
+    public final InMemoryPorts ports = InMemoryPorts.strict(clock);
+    public final UnitOfWork unitOfWork = ports.unitOfWork();
+    public final InMemoryWidgets widgets = ports.widgets();
+    public final InMemoryDepositSessions sessions = ports.depositSessions();
+    public final InMemoryObservations observations = ports.observations();
+    public final InMemoryOutbox outbox = ports.outbox();
+    public final InMemoryIdempotencyRecords idempotency = ports.idempotencyRecords();
+    public final InMemoryNewSessions newSessions = ports.newSessions();
     public final FakeMetadataSchemas schemas = new FakeMetadataSchemas();
     public final SessionSecrets secrets = new SessionSecrets("a test key of thirty-two bytes!!".getBytes());
 
@@ -73,7 +77,7 @@ public final class TestApp {
     public final RotateWidgetSecret rotateWidgetSecret = new RotateWidgetSecretService(widgets, unitOfWork, clock);
     public final GetWidgetConfig getWidgetConfig = new GetWidgetConfigService(widgets);
     public final CreateDepositSession createSession = new CreateDepositSessionService(widgets, sessions, newSessions,
-            outbox, idempotency, schemas, unitOfWork, clock, secrets, TTL);
+            outbox, idempotency, schemas, unitOfWork, clock, secrets);
     public final GetDepositSession getSession = new GetDepositSessionService(widgets, sessions, outbox, unitOfWork, clock,
             secrets);
     public final CancelDepositSession cancelSession = new CancelDepositSessionService(widgets, sessions, outbox, unitOfWork,
@@ -84,16 +88,12 @@ public final class TestApp {
     public final ExpireDueSessions expireDueSessions = new ExpireDueSessionsService(sessions, outbox, unitOfWork,
             clock);
     public final ListEvents listEvents = new ListEventsService(outbox);
-
-    private <T extends Transactional> T register(T store) {
-        unitOfWork.register(store);
-        return store;
-    }
+    public final SimulatePayment simulatePayment = new SimulatePaymentService(widgets, sessions, observations, outbox,
+            unitOfWork, clock, secrets);
 
     /** A minimal valid widget request: name and mode, everything else absent. */
     public static WidgetDraft widgetDraft(String name) {
-        return new WidgetDraft(name, "CUSTOMER_AMOUNT", null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+        return WidgetDraft.builder().set(WidgetField.NAME, name).set(WidgetField.MODE, "CUSTOMER_AMOUNT").build();
     }
 
     public static SessionDraft sessionDraft(String amount) {

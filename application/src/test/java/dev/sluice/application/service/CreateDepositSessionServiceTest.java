@@ -28,6 +28,7 @@ import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetId;
 import dev.sluice.domain.widget.WidgetDraft;
+import dev.sluice.domain.widget.WidgetField;
 import dev.sluice.domain.widget.WidgetPatch;
 import java.time.Duration;
 import java.util.List;
@@ -72,9 +73,9 @@ class CreateDepositSessionServiceTest {
         assertCode(ErrorCode.NOT_FOUND, () -> app.createSession.create(command(STRANGER, sessionDraft("x"),
                 Optional.empty())));
 
-        app.updateWidget.update(OWNER, BUSINESS.value(), widgetId, new WidgetPatch(new WidgetDraft(null, null, null,
-                null, null, null, null, List.of("shop.example.com"), null, null, null, null, null, null, null, null,
-                null, null, null, null), Set.of("allowedDomains"), null), List.of());
+        app.updateWidget.update(OWNER, BUSINESS.value(), widgetId, new WidgetPatch(WidgetDraft.builder()
+                .set(WidgetField.ALLOWED_DOMAINS, List.of("shop.example.com"))
+                .build(), Set.of("allowedDomains"), null), List.of());
         Command foreign = new Command(secret, widgetId, Optional.of("evil.test"), sessionDraft("x"), List.of(),
                 Optional.empty());
         assertCode(ErrorCode.DOMAIN_NOT_ALLOWED, () -> app.createSession.create(foreign));
@@ -145,7 +146,7 @@ class CreateDepositSessionServiceTest {
             }
         };
         return new CreateDepositSessionService(widgets, app.sessions, app.newSessions, app.outbox, app.idempotency,
-                app.schemas, app.unitOfWork, app.clock, app.secrets, TestApp.TTL);
+                app.schemas, app.unitOfWork, app.clock, app.secrets);
     }
 
     @Test
@@ -156,9 +157,9 @@ class CreateDepositSessionServiceTest {
 
     @Test
     void schema_mismatches_are_reported_with_the_other_violations() {
-        app.updateWidget.update(OWNER, BUSINESS.value(), widgetId, new WidgetPatch(new WidgetDraft(null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null,
-                "{\"required\":[\"orderId\"]}", null, null, null), Set.of("metadataSchema"), null), List.of());
+        app.updateWidget.update(OWNER, BUSINESS.value(), widgetId, new WidgetPatch(WidgetDraft.builder()
+                .set(WidgetField.METADATA_SCHEMA, "{\"required\":[\"orderId\"]}")
+                .build(), Set.of("metadataSchema"), null), List.of());
         SessionDraft draft = new SessionDraft("0", "USDC", "polygon", "", "0xMerchant", null, null, "{\"x\":1}");
         DomainException e = assertThrows(DomainException.class,
                 () -> app.createSession.create(command(secret, draft, Optional.empty())));
@@ -172,9 +173,9 @@ class CreateDepositSessionServiceTest {
 
     @Test
     void oversized_metadata_is_reported_by_size_and_not_validated_against_the_schema() {
-        app.updateWidget.update(OWNER, BUSINESS.value(), widgetId, new WidgetPatch(new WidgetDraft(null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null,
-                "{\"required\":[\"orderId\"]}", null, null, null), Set.of("metadataSchema"), null), List.of());
+        app.updateWidget.update(OWNER, BUSINESS.value(), widgetId, new WidgetPatch(WidgetDraft.builder()
+                .set(WidgetField.METADATA_SCHEMA, "{\"required\":[\"orderId\"]}")
+                .build(), Set.of("metadataSchema"), null), List.of());
         String huge = "{\"k\":\"" + "x".repeat(2100) + "\"}";
         SessionDraft draft = new SessionDraft("1", "USDC", "polygon", "", "0xMerchant", null, null, huge);
         DomainException e = assertThrows(DomainException.class,

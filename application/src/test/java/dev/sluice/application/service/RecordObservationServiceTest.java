@@ -12,6 +12,7 @@ import dev.sluice.application.port.in.Caller;
 import dev.sluice.application.port.in.RecordObservation.Observed;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.ObservationDraft;
+import dev.sluice.domain.session.Payment;
 import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.RecordedObservation;
 import dev.sluice.domain.session.SessionEvent;
@@ -86,19 +87,34 @@ class RecordObservationServiceTest {
 
     @Test
     void a_forbidden_observation_is_stored_and_then_refused_and_the_session_stays_unchanged() {
-        record(PROCESSOR, "obs_1", "DETECTED", "0xa", null);
-        DomainException e = assertThrows(DomainException.class, () -> record(PROCESSOR, "obs_2", "DETECTED", "0xb", null));
+        record(PROCESSOR, "obs_1", "CONFIRMED", "0xa", "60");
+        DomainException e = assertThrows(DomainException.class,
+                () -> record(PROCESSOR, "obs_2", "CONFIRMED", "0xa", "70"));
         assertEquals(ErrorCode.INVALID_TRANSITION, e.code());
-        assertTrue(e.getMessage().contains("second txId"));
+        assertTrue(e.getMessage().contains("another amount"));
         RecordedObservation rejected = app.observations.findById("obs_2").orElseThrow();
         assertEquals(RecordedObservation.Outcome.REJECTED, rejected.outcome());
-        assertEquals("0xb", rejected.observation().txId());
-        assertEquals(PaymentStatus.PENDING, stored().status());
-        assertEquals("0xa", stored().txId());
+        assertEquals("70", rejected.observation().amountReceived().text());
+        assertEquals(PaymentStatus.UNDERPAID, stored().status());
+        assertEquals("60", stored().amountReceived().toPlainString());
         assertEquals(2, app.outbox.all().size());
 
-        Observed repeat = record(PROCESSOR, "obs_2", "DETECTED", "0xb", null);
+        Observed repeat = record(PROCESSOR, "obs_2", "CONFIRMED", "0xa", "70");
         assertEquals(Optional.empty(), repeat.outcome(), "a repeat of a rejected observation is a no-op too");
+    }
+
+    @Test
+    void a_second_transaction_is_a_second_payment_and_both_count() {
+        record(PROCESSOR, "obs_1", "DETECTED", "0xa", null);
+        record(PROCESSOR, "obs_2", "DETECTED", "0xb", null);
+        record(PROCESSOR, "obs_3", "CONFIRMED", "0xa", "60");
+        Observed last = record(PROCESSOR, "obs_4", "CONFIRMED", "0xb", "40");
+        assertEquals(PaymentStatus.CONFIRMED, last.session().status());
+        assertEquals(List.of("0xa", "0xb"), stored().payments().stream().map(Payment::txId).toList());
+        assertEquals(List.of("deposit.created", "deposit.pending", "deposit.pending", "deposit.confirmed"),
+                app.outbox.all().stream().map(SessionEvent::type).toList(),
+                "the second detection moved nothing; 60 received while 0xb is pending repeats PENDING");
+        assertEquals("60", app.outbox.all().get(2).session().amountReceived().toPlainString());
     }
 
     @Test

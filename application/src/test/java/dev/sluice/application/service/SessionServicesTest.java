@@ -13,7 +13,7 @@ import dev.sluice.application.fakes.TestApp;
 import dev.sluice.application.port.in.Caller;
 import dev.sluice.application.port.in.CreateDepositSession.CreatedSession;
 import dev.sluice.application.port.in.GetDepositSession.SessionView;
-import dev.sluice.application.port.out.DepositSessions.Page;
+import dev.sluice.application.port.in.Page;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.ObservationDraft;
 import dev.sluice.domain.session.PaymentStatus;

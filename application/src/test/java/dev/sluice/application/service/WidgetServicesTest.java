@@ -17,6 +17,7 @@ import dev.sluice.domain.shared.ErrorCode;
 import dev.sluice.domain.shared.Violation;
 import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetDraft;
+import dev.sluice.domain.widget.WidgetField;
 import dev.sluice.domain.widget.WidgetPatch;
 import java.time.Duration;
 import java.util.List;
@@ -62,9 +63,12 @@ class WidgetServicesTest {
 
     @Test
     void every_violation_is_reported_together_with_the_schema_verdict_and_what_the_adapter_found() {
-        WidgetDraft draft = new WidgetDraft("", "CUSTOMER_AMOUNT", null, null, null, null, null, null, null,
-                "http://insecure.example.com", null, null, null, null, null, null, "{\"type\":\"nonsense\"}", null,
-                null, null);
+        WidgetDraft draft = WidgetDraft.builder()
+                .set(WidgetField.NAME, "")
+                .set(WidgetField.MODE, "CUSTOMER_AMOUNT")
+                .set(WidgetField.SUCCESS_URL, "http://insecure.example.com")
+                .set(WidgetField.METADATA_SCHEMA, "{\"type\":\"nonsense\"}")
+                .build();
         Violation unknown = new Violation("colour", "unknown_field", "is not a field of a widget");
         DomainException e = assertThrows(DomainException.class,
                 () -> app.createWidget.create(OWNER, BUSINESS.value(), draft, List.of(unknown)));
@@ -77,8 +81,11 @@ class WidgetServicesTest {
     @Test
     void an_oversized_schema_is_reported_by_its_size_without_asking_the_schema_checker() {
         String huge = "{\"description\":\"" + "x".repeat(2100) + "\"}";
-        WidgetDraft draft = new WidgetDraft("Shop", "CUSTOMER_AMOUNT", null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, huge, null, null, null);
+        WidgetDraft draft = WidgetDraft.builder()
+                .set(WidgetField.NAME, "Shop")
+                .set(WidgetField.MODE, "CUSTOMER_AMOUNT")
+                .set(WidgetField.METADATA_SCHEMA, huge)
+                .build();
         assertCode(ErrorCode.VALIDATION_FAILED, () -> app.createWidget.create(OWNER, BUSINESS.value(), draft, List.of()));
         assertEquals(List.of(), app.schemas.checkedSchemas());
     }
@@ -111,8 +118,9 @@ class WidgetServicesTest {
     void an_update_changes_what_it_names_and_can_disable_the_widget() {
         Widget.Issued issued = app.newWidget();
         app.clock.advance(Duration.ofMinutes(1));
-        WidgetPatch patch = new WidgetPatch(new WidgetDraft(null, null, null, null, null, null, null,
-                List.of("shop.example.com"), null, null, null, null, null, null, null, null, null, null, null, null),
+        WidgetPatch patch = new WidgetPatch(WidgetDraft.builder()
+                .set(WidgetField.ALLOWED_DOMAINS, List.of("shop.example.com"))
+                .build(),
                 Set.of("allowedDomains"), false);
         Widget updated = app.updateWidget.update(OWNER, BUSINESS.value(), issued.widget().id().value(), patch, List.of());
         assertEquals(List.of("shop.example.com"), updated.settings().allowedDomains());
@@ -141,8 +149,7 @@ class WidgetServicesTest {
     @Test
     void an_updated_schema_is_checked_by_the_schema_port() {
         Widget.Issued issued = app.newWidget();
-        WidgetDraft values = new WidgetDraft(null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, "{\"type\":\"nonsense\"}", null, null, null);
+        WidgetDraft values = WidgetDraft.builder().set(WidgetField.METADATA_SCHEMA, "{\"type\":\"nonsense\"}").build();
         DomainException e = assertThrows(DomainException.class, () -> app.updateWidget.update(OWNER,
                 BUSINESS.value(), issued.widget().id().value(), new WidgetPatch(values, Set.of("metadataSchema"), null),
                 List.of()));
@@ -197,9 +204,9 @@ class WidgetServicesTest {
         Widget.Issued issued = app.newWidget();
         String id = issued.widget().id().value();
         Caller secret = new Caller.SecretHolder(issued.clientSecret());
-        app.updateWidget.update(OWNER, BUSINESS.value(), id, new WidgetPatch(new WidgetDraft(null, null, null, null,
-                null, null, null, List.of("*.example.com"), null, null, null, null, null, null, null, null, null,
-                null, null, null), Set.of("allowedDomains"), null), List.of());
+        app.updateWidget.update(OWNER, BUSINESS.value(), id, new WidgetPatch(WidgetDraft.builder()
+                .set(WidgetField.ALLOWED_DOMAINS, List.of("*.example.com"))
+                .build(), Set.of("allowedDomains"), null), List.of());
 
         assertEquals(new WidgetConfig(Optional.empty(), Optional.of("domain_not_allowed")),
                 app.getWidgetConfig.get(secret, id, Optional.of("evil.test")));

@@ -270,7 +270,7 @@ public final class Bench {
     }
 
     /** The bench widget, created with a business user's JWT; returns its id and client secret. */
-    private static String[] createWidget(URI sluice, String business, String token) throws IOException, InterruptedException {
+    static String[] createWidget(URI sluice, String business, String token) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                         sluice.resolve("/api/v1/businesses/" + business + "/widgets/create-widget"))

@@ -31,9 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class JdbcCeiling implements AutoCloseable {
     private static final String SESSION_COLUMNS = "session_id, widget_id, business_id, amount, amount_value,"
             + " currency, network, currency_address, deposit_address, customer_email, customer_reference, metadata,"
-            + " created_at, expires_at, version, status, tx_id, amount_received, amount_received_value,"
-            + " late_payment, confirmed_at, cancelled_at, last_sequence";
-    private static final String EVENT_COLUMNS = "event_id, sequence, previous_status, occurred_at, " + SESSION_COLUMNS;
+            + " payment_tolerance_percent, test_mode, created_at, expires_at, version, status, tx_id, amount_received,"
+            + " amount_received_value, late_payment, confirmed_at, cancelled_at, last_sequence";
+    private static final String EVENT_COLUMNS = "event_id, sequence, previous_status, occurred_at, payments, "
+            + SESSION_COLUMNS;
     private static final DateTimeFormatter DATETIME_3 = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
@@ -133,7 +134,7 @@ final class JdbcCeiling implements AutoCloseable {
         try (PreparedStatement insert = connection.prepareStatement(insert("outbox_events", EVENT_COLUMNS, count))) {
             int offset = 0;
             for (Object[] session : sessions) {
-                offset = bind(insert, offset, new Object[] {id("evt_"), 1L, null, utc(now)});
+                offset = bind(insert, offset, new Object[] {id("evt_"), 1L, null, utc(now), "[]"});
                 offset = bind(insert, offset, session);
             }
             insert.executeUpdate();
@@ -147,7 +148,8 @@ final class JdbcCeiling implements AutoCloseable {
                 "customer" + n + "@example.com", "order_" + n,
                 "{\"orderId\":\"A" + n + "\",\"channel\":\"web\",\"locale\":\"de-DE\","
                         + "\"cart\":[{\"sku\":\"sku-1042\",\"qty\":2},{\"sku\":\"sku-77\",\"qty\":1}]}",
-                utc(now), utc(now.plus(Duration.ofMinutes(30))), 0L, "CREATED", null, null, null, false, null, null,
+                "0", false, utc(now), utc(now.plus(Duration.ofMinutes(30))), 0L, "CREATED", null, null, null, false,
+                null, null,
                 1L};
     }
 

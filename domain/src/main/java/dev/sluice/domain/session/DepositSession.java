@@ -1,21 +1,26 @@
 package dev.sluice.domain.session;
 
+import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.shared.DomainException;
 import dev.sluice.domain.shared.ErrorCode;
+import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.shared.Violation;
 import dev.sluice.domain.widget.BusinessId;
 import dev.sluice.domain.widget.Widget;
 import dev.sluice.domain.widget.WidgetId;
-import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A customer's attempt to pay through a widget: an amount of a currency on a network to a
- * deposit address within a time limit. Every behaviour returns the {@link Change} it made,
- * with one event per status change; the status moves only along {@link Lifecycle#TABLE}.
+ * deposit address within a time limit, and the chain transactions ({@link Payment}s) that paid
+ * into it. Its status is always what {@link Lifecycle#RULES} make of its payments and its clock;
+ * every behaviour returns the {@link Change} it made, with one event whenever the status or the
+ * amount received changed.
  */
 public final class DepositSession {
     private final SessionId id;
@@ -23,8 +28,7 @@ public final class DepositSession {
     private final BusinessId businessId;
     private final Terms terms;
     private final PaymentStatus status;
-    private final String txId;
-    private final Amount amountReceived;
+    private final List<Payment> payments;
     private final boolean latePayment;
     private final Instant createdAt;
     private final Instant expiresAt;
@@ -33,7 +37,10 @@ public final class DepositSession {
     private final long lastSequence;
     private final long version;
 
-    /** What the customer was asked to pay, fixed at creation. */
+    /**
+     * What the customer was asked to pay and how the widget was set up for it, fixed at creation:
+     * a later change of the widget does not move existing sessions.
+     */
     public record Terms(
             Amount amount,
             String currency,
@@ -42,18 +49,21 @@ public final class DepositSession {
             String depositAddress,
             String customerEmail,
             String customerReference,
-            Metadata metadata) {
+            Metadata metadata,
+            Amount paymentTolerancePercent,
+            boolean testMode) {
         public Terms {
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(currency, "currency");
             Objects.requireNonNull(network, "network");
             Objects.requireNonNull(currencyAddress, "currencyAddress");
             Objects.requireNonNull(depositAddress, "depositAddress");
+            Objects.requireNonNull(paymentTolerancePercent, "paymentTolerancePercent");
         }
     }
 
     private DepositSession(SessionId id, WidgetId widgetId, BusinessId businessId, Terms terms,
-            PaymentStatus status, String txId, Amount amountReceived, boolean latePayment,
+            PaymentStatus status, List<Payment> payments, boolean latePayment,
             Instant createdAt, Instant expiresAt, Instant confirmedAt, Instant cancelledAt,
             long lastSequence, long version) {
         this.id = Objects.requireNonNull(id, "id");
@@ -61,8 +71,7 @@ public final class DepositSession {
         this.businessId = Objects.requireNonNull(businessId, "businessId");
         this.terms = Objects.requireNonNull(terms, "terms");
         this.status = Objects.requireNonNull(status, "status");
-        this.txId = txId;
-        this.amountReceived = amountReceived;
+        this.payments = List.copyOf(payments);
         this.latePayment = latePayment;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
@@ -73,23 +82,26 @@ public final class DepositSession {
     }
 
     /**
-     * Opens a session on {@code widget} after checking every rule of the request; throws
-     * {@code validation_failed} with all violations, including {@code alreadyFound} (see
-     * {@link SessionRules#check}).
+     * Opens a session on {@code widget}, due to expire after the widget's {@code sessionTtl} and
+     * confirming within its {@code paymentTolerancePercent}, after checking every rule of the
+     * request; throws {@code validation_failed} with all violations, including
+     * {@code alreadyFound} (see {@link SessionRules#check}).
      */
     public static Change create(SessionId id, Widget widget, SessionDraft draft,
-            List<Violation> alreadyFound, Instant now, Duration ttl) {
+            List<Violation> alreadyFound, Instant now) {
         Terms terms = SessionRules.check(widget.settings(), draft, alreadyFound);
         DepositSession session = new DepositSession(id, widget.id(), widget.businessId(), terms,
-                PaymentStatus.CREATED, null, null, false, now, now.plus(ttl), null, null, 0, 0);
+                PaymentStatus.CREATED, List.of(), false, now, now.plus(widget.settings().sessionTtl()), null, null,
+                0, 0);
         return session.emit(null, now);
     }
 
+    /** A stored session; {@code payments} oldest first. */
     public static DepositSession restore(SessionId id, WidgetId widgetId, BusinessId businessId, Terms terms,
-            PaymentStatus status, String txId, Amount amountReceived, boolean latePayment,
+            PaymentStatus status, List<Payment> payments, boolean latePayment,
             Instant createdAt, Instant expiresAt, Instant confirmedAt, Instant cancelledAt,
             long lastSequence, long version) {
-        return new DepositSession(id, widgetId, businessId, terms, status, txId, amountReceived, latePayment,
+        return new DepositSession(id, widgetId, businessId, terms, status, payments, latePayment,
                 createdAt, expiresAt, confirmedAt, cancelledAt, lastSequence, version);
     }
 
@@ -101,83 +113,110 @@ public final class DepositSession {
     /** Expires the session when its time is up; no change otherwise. */
     public Change expireIfDue(Instant now) {
         if (!isDueForExpiry(now)) {
-            return new Change(this, List.of());
+            return Change.none(this);
         }
-        return moveTo(Lifecycle.next(status, Trigger.EXPIRE).orElseThrow(), now,
-                txId, amountReceived, latePayment, confirmedAt, cancelledAt);
-    }
-
-    /** The customer gave up: only CREATED and PENDING sessions can be cancelled. */
-    public Change cancel(Instant now) {
-        PaymentStatus target = Lifecycle.next(status, Trigger.CANCEL)
-                .filter(to -> !isDueForExpiry(now))
-                .orElseThrow(() -> new DomainException(ErrorCode.CANNOT_CANCEL,
-                        "a " + status + " session cannot be cancelled"));
-        return moveTo(target, now, txId, amountReceived, latePayment, confirmedAt, now);
+        return settle(payments, latePayment, cancelledAt, now);
     }
 
     /**
-     * Applies a chain watcher's report. The status moves only along {@link Lifecycle#TABLE}; the
-     * observation merely picks the trigger (a confirmation compares the amount received with the
-     * amount asked, numerically). Money reported after expiry reopens the session as a late
-     * payment; a CREATED session whose time was up when the money was seen is expired first, with
-     * its own event. A report that repeats what the session already shows (it is in the status the
-     * report leads to, with the same txId and, for a confirmation, the same amount) is
-     * {@link ObservationResult.Unchanged}; that includes a repeated confirmation of a session in a
-     * terminal status. Anything else the table does not allow, and any txId other than the one
-     * the session already knows, is {@link ObservationResult.Rejected}.
+     * The customer gave up: only a CREATED or PENDING session can be cancelled. The payments seen
+     * so far are set aside (their confirmation still counts).
+     */
+    public Change cancel(Instant now) {
+        if (isDueForExpiry(now) || (status != PaymentStatus.CREATED && status != PaymentStatus.PENDING)) {
+            throw new DomainException(ErrorCode.CANNOT_CANCEL, "a " + statusAt(now) + " session cannot be cancelled");
+        }
+        return settle(payments, latePayment, now, now);
+    }
+
+    /**
+     * Applies a chain watcher's report to the payment it names by {@code txId}: an unknown txId is
+     * a new payment (DETECTED, or straight away CONFIRMED), whatever the session's status, so no
+     * money is ignored; one first seen after {@code expiresAt} or after a cancel is a late payment.
+     * FAILED without a txId fails every DETECTED payment. A CREATED session whose time was up is
+     * expired first, with its own event. A report that changes no payment is
+     * {@link ObservationResult.Unchanged}; what a payment cannot do (see {@link Payment}), and
+     * FAILED for an unknown txId, is {@link ObservationResult.Rejected}.
      */
     public ObservationResult observe(Observation observation, Instant now) {
-        if (!isDueForExpiry(observation.observedAt())) {
-            return observeInTime(observation, now);
-        }
-        Change expired = moveTo(Lifecycle.next(status, Trigger.EXPIRE).orElseThrow(), now,
-                txId, amountReceived, latePayment, confirmedAt, cancelledAt);
+        Change expired = expireIfDue(now);
         return switch (expired.session().observeInTime(observation, now)) {
             case ObservationResult.Applied applied -> new ObservationResult.Applied(new Change(
-                    applied.change().session(), concat(expired.events(), applied.change().events())));
+                    applied.change().session(), concat(expired.events(), applied.change().events()), true));
             case ObservationResult.Unchanged unchanged -> unchanged;
             case ObservationResult.Rejected rejected -> rejected;
         };
     }
 
     private ObservationResult observeInTime(Observation observation, Instant now) {
-        if (txId != null && observation.txId() != null && !txId.equals(observation.txId())) {
-            return new ObservationResult.Rejected("a second txId: the session is paid by transaction " + txId);
+        if (observation.txId() == null) {
+            return failEveryDetectedPayment(now);
         }
-        Trigger trigger = triggerFor(observation);
-        if (repeats(observation, trigger)) {
-            return new ObservationResult.Unchanged();
+        Optional<Payment> known = payment(observation.txId());
+        if (known.isEmpty()) {
+            if (observation.kind() == ObservationKind.FAILED) {
+                return new ObservationResult.Rejected("no payment of this session has txId " + observation.txId());
+            }
+            Payment seen = Payment.firstSeen(observation);
+            List<Payment> more = new ArrayList<>(payments);
+            more.add(seen);
+            return new ObservationResult.Applied(settle(more, latePayment || isLate(seen), cancelledAt, now));
         }
-        return Lifecycle.next(status, trigger)
-                .<ObservationResult>map(to -> new ObservationResult.Applied(moveTo(to, now,
-                        observation.txId() != null ? observation.txId() : txId,
-                        observation.kind() == ObservationKind.CONFIRMED ? observation.amountReceived() : amountReceived,
-                        latePayment || status == PaymentStatus.EXPIRED,
-                        observation.kind() == ObservationKind.CONFIRMED ? now : confirmedAt,
-                        cancelledAt)))
-                .orElseGet(() -> new ObservationResult.Rejected(
-                        "a " + status + " session cannot take a " + observation.kind() + " observation"));
+        Payment before = known.get();
+        return before.after(observation)
+                .<ObservationResult>map(after -> after.equals(before) ? new ObservationResult.Unchanged()
+                        : new ObservationResult.Applied(settle(replace(before, after), latePayment, cancelledAt, now)))
+                .orElseGet(() -> new ObservationResult.Rejected("payment " + before.txId() + " is "
+                        + before.status() + " and cannot take a " + observation.kind() + " observation"
+                        + (before.status() == Payment.Status.CONFIRMED ? " with another amount" : "")));
     }
 
-    private Trigger triggerFor(Observation observation) {
-        return switch (observation.kind()) {
-            case DETECTED -> Trigger.DETECT;
-            case FAILED -> Trigger.FAIL;
-            case CONFIRMED -> switch (Integer.signum(observation.amountReceived().compareTo(terms.amount()))) {
-                case 0 -> Trigger.CONFIRM_EXACT;
-                case -1 -> Trigger.CONFIRM_SHORT;
-                default -> Trigger.CONFIRM_OVER;
-            };
-        };
+    private ObservationResult failEveryDetectedPayment(Instant now) {
+        List<Payment> failed = payments.stream()
+                .map(p -> p.status() == Payment.Status.DETECTED ? p.failed() : p)
+                .toList();
+        if (!failed.equals(payments)) {
+            return new ObservationResult.Applied(settle(failed, latePayment, cancelledAt, now));
+        }
+        boolean everyOneFailed = !payments.isEmpty()
+                && payments.stream().allMatch(p -> p.status() == Payment.Status.FAILED);
+        return everyOneFailed ? new ObservationResult.Unchanged()
+                : new ObservationResult.Rejected("no payment of this session is waiting for confirmation");
     }
 
-    private boolean repeats(Observation observation, Trigger trigger) {
-        boolean alreadyThere = Lifecycle.TABLE.stream().anyMatch(t -> t.trigger() == trigger && t.to() == status);
-        boolean sameTx = observation.txId() == null || observation.txId().equals(txId);
-        boolean sameAmount = observation.kind() != ObservationKind.CONFIRMED
-                || (amountReceived != null && observation.amountReceived().numericallyEquals(amountReceived));
-        return alreadyThere && sameTx && sameAmount;
+    private boolean isLate(Payment payment) {
+        return !payment.firstSeenAt().isBefore(expiresAt)
+                || (cancelledAt != null && payment.firstSeenAt().isAfter(cancelledAt));
+    }
+
+    private List<Payment> replace(Payment before, Payment after) {
+        return payments.stream().map(p -> p.txId().equals(before.txId()) ? after : p).toList();
+    }
+
+    /**
+     * The session with these payments and this cancel, its status derived anew at {@code now};
+     * one event when the status or the amount received moved.
+     */
+    private Change settle(List<Payment> newPayments, boolean newLate, Instant newCancelledAt, Instant now) {
+        PaymentStatus to = Lifecycle.statusOf(facts(newPayments, newCancelledAt, now));
+        boolean paid = to == PaymentStatus.CONFIRMED || to == PaymentStatus.OVERPAID;
+        DepositSession next = new DepositSession(id, widgetId, businessId, terms, to, newPayments, newLate,
+                createdAt, expiresAt, confirmedAt == null && paid ? now : confirmedAt, newCancelledAt,
+                lastSequence, version);
+        if (to == status && Objects.equals(next.amountReceived(), amountReceived())) {
+            return new Change(next, List.of(), true);
+        }
+        return next.emit(status, now);
+    }
+
+    private Lifecycle.Facts facts(List<Payment> of, Instant cancelled, Instant now) {
+        return new Lifecycle.Facts(terms.amount().value(), terms.paymentTolerancePercent().value(), of, cancelled,
+                !now.isBefore(expiresAt));
+    }
+
+    /** The status {@link Lifecycle#RULES} give at {@code now}: only the clock can have moved it. */
+    public PaymentStatus statusAt(Instant now) {
+        return Lifecycle.statusOf(facts(payments, cancelledAt, now));
     }
 
     /**
@@ -185,7 +224,7 @@ public final class DepositSession {
      * first request answered, whatever happened to the session since.
      */
     public DepositSession asCreated() {
-        return new DepositSession(id, widgetId, businessId, terms, PaymentStatus.CREATED, null, null, false,
+        return new DepositSession(id, widgetId, businessId, terms, PaymentStatus.CREATED, List.of(), false,
                 createdAt, expiresAt, null, null, 1, version);
     }
 
@@ -195,19 +234,15 @@ public final class DepositSession {
         return all;
     }
 
-    private Change moveTo(PaymentStatus to, Instant now, String newTxId, Amount newReceived,
-            boolean newLate, Instant newConfirmedAt, Instant newCancelledAt) {
-        DepositSession next = new DepositSession(id, widgetId, businessId, terms, to, newTxId, newReceived,
-                newLate, createdAt, expiresAt, newConfirmedAt, newCancelledAt, lastSequence, version);
-        return next.emit(status, now);
+    private Change emit(PaymentStatus previous, Instant now) {
+        DepositSession numbered = new DepositSession(id, widgetId, businessId, terms, status, payments,
+                latePayment, createdAt, expiresAt, confirmedAt, cancelledAt, lastSequence + 1, version);
+        SessionEvent event = new SessionEvent(EventId.generate(), numbered.lastSequence, previous, now, numbered);
+        return new Change(numbered, List.of(event), true);
     }
 
-    private Change emit(PaymentStatus previous, Instant now) {
-        DepositSession numbered = new DepositSession(id, widgetId, businessId, terms, status, txId,
-                amountReceived, latePayment, createdAt, expiresAt, confirmedAt, cancelledAt,
-                lastSequence + 1, version);
-        SessionEvent event = new SessionEvent(EventId.generate(), numbered.lastSequence, previous, now, numbered);
-        return new Change(numbered, List.of(event));
+    private Optional<Payment> payment(String txId) {
+        return payments.stream().filter(p -> p.txId().equals(txId)).findFirst();
     }
 
     public SessionId id() {
@@ -230,13 +265,33 @@ public final class DepositSession {
         return status;
     }
 
-    /** The chain transaction that paid into the session; {@code null} until PENDING. */
-    public String txId() {
-        return txId;
+    /** Every transaction seen for the session, oldest first. */
+    public List<Payment> payments() {
+        return payments;
     }
 
-    public Amount amountReceived() {
-        return amountReceived;
+    /** The first payment's transaction; {@code null} until one is seen. */
+    public String txId() {
+        return payments.isEmpty() ? null : payments.getFirst().txId();
+    }
+
+    /** The sum of the confirmed payments, exactly; {@code null} while none is confirmed. */
+    public BigDecimal amountReceived() {
+        return payments.stream()
+                .filter(p -> p.status() == Payment.Status.CONFIRMED)
+                .map(Payment::counted)
+                .reduce(BigDecimal::add)
+                .orElse(null);
+    }
+
+    /**
+     * What is still to pay: amount − amount received, exactly (100.50 − 60 is 40.50), and plain
+     * zero once nothing is due.
+     */
+    public BigDecimal amountDue() {
+        BigDecimal received = amountReceived() == null ? BigDecimal.ZERO : amountReceived();
+        BigDecimal due = terms.amount().value().subtract(received);
+        return due.signum() > 0 ? due : BigDecimal.ZERO;
     }
 
     public boolean latePayment() {
@@ -247,6 +302,10 @@ public final class DepositSession {
         return cancelledAt != null;
     }
 
+    public boolean testMode() {
+        return terms.testMode();
+    }
+
     public Instant createdAt() {
         return createdAt;
     }
@@ -255,6 +314,7 @@ public final class DepositSession {
         return expiresAt;
     }
 
+    /** When the status first became CONFIRMED or OVERPAID. */
     public Instant confirmedAt() {
         return confirmedAt;
     }

@@ -7,68 +7,70 @@ import static dev.sluice.domain.session.PaymentStatus.FAILED;
 import static dev.sluice.domain.session.PaymentStatus.OVERPAID;
 import static dev.sluice.domain.session.PaymentStatus.PENDING;
 import static dev.sluice.domain.session.PaymentStatus.UNDERPAID;
-import static dev.sluice.domain.session.Trigger.CANCEL;
-import static dev.sluice.domain.session.Trigger.CONFIRM_EXACT;
-import static dev.sluice.domain.session.Trigger.CONFIRM_OVER;
-import static dev.sluice.domain.session.Trigger.CONFIRM_SHORT;
-import static dev.sluice.domain.session.Trigger.DETECT;
-import static dev.sluice.domain.session.Trigger.EXPIRE;
-import static dev.sluice.domain.session.Trigger.FAIL;
 
-import java.util.EnumMap;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
- * The whole deposit-session lifecycle of api.md in one table. Anything not listed is not
- * allowed; CONFIRMED, UNDERPAID, OVERPAID and FAILED have no way out.
+ * The deposit-session lifecycle of api.md in one table: a session's status is the status of the
+ * first rule that holds for its payments and its clock. Nothing else sets a status.
  */
 public final class Lifecycle {
 
-    public record Transition(PaymentStatus from, Trigger trigger, PaymentStatus to) {
+    /**
+     * What a status is decided from: the amount asked, the tolerance (percent) it was created
+     * with, every payment, the cancel, and whether {@code expiresAt} has passed.
+     */
+    public record Facts(BigDecimal amount, BigDecimal tolerancePercent, List<Payment> payments,
+            Instant cancelledAt, boolean expired) {
+        public Facts {
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(tolerancePercent, "tolerancePercent");
+            payments = List.copyOf(payments);
+        }
+
+        /** The sum of the confirmed payments, exactly. */
+        public BigDecimal total() {
+            return payments.stream().map(Payment::counted).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        /** amount × (1 − tolerance / 100), exactly: a division by 100 only moves the decimal point. */
+        BigDecimal enoughToConfirm() {
+            return amount.multiply(BigDecimal.ONE.subtract(tolerancePercent.movePointLeft(2)));
+        }
+
+        boolean awaitsConfirmationSinceLastCancel() {
+            return payments.stream().anyMatch(p -> p.status() == Payment.Status.DETECTED
+                    && (cancelledAt == null || p.firstSeenAt().isAfter(cancelledAt)));
+        }
+
+        boolean everyPaymentFailed() {
+            return !payments.isEmpty() && payments.stream().allMatch(p -> p.status() == Payment.Status.FAILED);
+        }
     }
 
-    public static final List<Transition> TABLE = List.of(
-            new Transition(CREATED, DETECT, PENDING),
-            new Transition(CREATED, CONFIRM_EXACT, CONFIRMED),
-            new Transition(CREATED, CONFIRM_SHORT, UNDERPAID),
-            new Transition(CREATED, CONFIRM_OVER, OVERPAID),
-            new Transition(CREATED, EXPIRE, EXPIRED),
-            new Transition(CREATED, CANCEL, EXPIRED),
+    public record Rule(String condition, Predicate<Facts> holds, PaymentStatus status) {
+    }
 
-            new Transition(PENDING, CONFIRM_EXACT, CONFIRMED),
-            new Transition(PENDING, CONFIRM_SHORT, UNDERPAID),
-            new Transition(PENDING, CONFIRM_OVER, OVERPAID),
-            new Transition(PENDING, FAIL, FAILED),
-            new Transition(PENDING, CANCEL, EXPIRED),
-
-            // Money that arrives after expiry reopens the session as a late payment.
-            new Transition(EXPIRED, DETECT, PENDING),
-            new Transition(EXPIRED, CONFIRM_EXACT, CONFIRMED),
-            new Transition(EXPIRED, CONFIRM_SHORT, UNDERPAID),
-            new Transition(EXPIRED, CONFIRM_OVER, OVERPAID));
-
-    private static final Map<PaymentStatus, Map<Trigger, PaymentStatus>> BY_STATUS = index();
+    public static final List<Rule> RULES = List.of(
+            new Rule("total > amount", f -> f.total().compareTo(f.amount()) > 0, OVERPAID),
+            new Rule("total ≥ amount × (1 − tolerance / 100)",
+                    f -> f.total().compareTo(f.enoughToConfirm()) >= 0, CONFIRMED),
+            new Rule("a payment is DETECTED and no cancel came after it was first seen",
+                    Facts::awaitsConfirmationSinceLastCancel, PENDING),
+            new Rule("total > 0", f -> f.total().signum() > 0, UNDERPAID),
+            new Rule("it has payments and every one FAILED", Facts::everyPaymentFailed, FAILED),
+            new Rule("it was cancelled, or expiresAt has passed", f -> f.cancelledAt() != null || f.expired(), EXPIRED),
+            new Rule("otherwise", f -> true, CREATED));
 
     private Lifecycle() {
     }
 
-    /** Where {@code trigger} leads from {@code from}, or empty when the lifecycle forbids it. */
-    public static Optional<PaymentStatus> next(PaymentStatus from, Trigger trigger) {
-        return Optional.ofNullable(BY_STATUS.get(from).get(trigger));
-    }
-
-    private static Map<PaymentStatus, Map<Trigger, PaymentStatus>> index() {
-        Map<PaymentStatus, Map<Trigger, PaymentStatus>> index = new EnumMap<>(PaymentStatus.class);
-        for (PaymentStatus status : PaymentStatus.values()) {
-            index.put(status, new EnumMap<>(Trigger.class));
-        }
-        for (Transition t : TABLE) {
-            if (index.get(t.from()).put(t.trigger(), t.to()) != null) {
-                throw new IllegalStateException("two transitions for " + t.from() + " on " + t.trigger());
-            }
-        }
-        return index;
+    /** The status of the first rule that holds. */
+    public static PaymentStatus statusOf(Facts facts) {
+        return RULES.stream().filter(rule -> rule.holds().test(facts)).findFirst().orElseThrow().status();
     }
 }

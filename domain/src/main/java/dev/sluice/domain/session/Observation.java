@@ -1,5 +1,6 @@
 package dev.sluice.domain.session;
 
+import dev.sluice.domain.shared.Amount;
 import java.time.Instant;
 import java.util.Objects;
 

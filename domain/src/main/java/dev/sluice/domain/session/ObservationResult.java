@@ -8,7 +8,10 @@ public sealed interface ObservationResult {
     /** How the observation is stored. */
     RecordedObservation.Outcome outcome();
 
-    /** The session moved; {@code change} carries one event per status change (two when it expired first). */
+    /**
+     * The observation changed a payment; {@code change} carries an event when the status or the
+     * amount received moved (and the expiry's first, when the session was due).
+     */
     record Applied(Change change) implements ObservationResult {
         public Applied {
             Objects.requireNonNull(change, "change");
@@ -20,7 +23,7 @@ public sealed interface ObservationResult {
         }
     }
 
-    /** The observation only repeats what the session already knows. */
+    /** The observation only repeats what the payment it names already shows. */
     record Unchanged() implements ObservationResult {
         @Override
         public RecordedObservation.Outcome outcome() {
@@ -28,7 +31,7 @@ public sealed interface ObservationResult {
         }
     }
 
-    /** The lifecycle does not allow it (a forbidden move, a second txId); the session stays as it was. */
+    /** A payment cannot do that (see {@link Payment}); the session stays as it was. */
     record Rejected(String reason) implements ObservationResult {
         public Rejected {
             Objects.requireNonNull(reason, "reason");

@@ -3,6 +3,7 @@ package dev.sluice.domain.session;
 import static dev.sluice.domain.shared.TextRules.length;
 import static dev.sluice.domain.shared.TextRules.present;
 
+import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.shared.Violation;
 import dev.sluice.domain.shared.Violations;
 import java.time.Instant;

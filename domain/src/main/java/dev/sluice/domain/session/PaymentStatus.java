@@ -1,5 +1,6 @@
 package dev.sluice.domain.session;
 
+/** A session's status, as {@link Lifecycle#RULES} derive it from its payments and its clock. */
 public enum PaymentStatus {
     CREATED,
     PENDING,
@@ -9,11 +10,7 @@ public enum PaymentStatus {
     FAILED,
     EXPIRED;
 
-    public boolean isTerminal() {
-        return this == CONFIRMED || this == UNDERPAID || this == OVERPAID || this == FAILED;
-    }
-
-    /** The CloudEvents type announcing that a session reached this status. */
+    /** The CloudEvents type announcing that a session is in this status. */
     public String eventType() {
         return "deposit." + name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -7,11 +7,11 @@ import java.util.Objects;
 public record RecordedObservation(SessionId sessionId, Observation observation, Outcome outcome, Instant recordedAt) {
 
     public enum Outcome {
-        /** It moved the session to a new status. */
+        /** It changed a payment of the session (a new one, its confirmations, its confirmation or failure). */
         APPLIED,
-        /** It agreed with what the session already knew. */
+        /** It agreed with what the payment already showed. */
         UNCHANGED,
-        /** The lifecycle does not allow it; kept so that no report of money is lost. */
+        /** A payment cannot do that; kept so that no report of money is lost. */
         REJECTED
     }
 

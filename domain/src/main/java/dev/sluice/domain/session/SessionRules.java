@@ -4,6 +4,8 @@ import static dev.sluice.domain.shared.TextRules.length;
 import static dev.sluice.domain.shared.TextRules.matches;
 import static dev.sluice.domain.shared.TextRules.present;
 
+import dev.sluice.domain.shared.Amount;
+import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.shared.TextRules;
 import dev.sluice.domain.shared.Violation;
 import dev.sluice.domain.shared.Violations;
@@ -15,7 +17,7 @@ import java.util.regex.Pattern;
 
 /** The create-session rules of api.md, field by field, every violation collected. */
 public final class SessionRules {
-    public static final Pattern CURRENCY = Pattern.compile("[A-Z0-9]{2,8}");
+
     public static final Pattern CHAIN_TOKEN = Pattern.compile("[A-Za-z0-9._:-]*");
     // Unicode-aware: no-break spaces and C1 controls count too.
     private static final Pattern NO_WHITESPACE = Pattern.compile("[^\\p{IsWhite_Space}\\p{Cc}]+");
@@ -57,7 +59,8 @@ public final class SessionRules {
         Metadata metadata = violations.hasField("metadata") ? null : checkMetadata(violations, draft.metadataJson());
         violations.throwIfAny();
         return new DepositSession.Terms(amount, draft.currency(), draft.network(), draft.currencyAddress(),
-                draft.depositAddress(), draft.customerEmail(), draft.customerReference(), metadata);
+                draft.depositAddress(), draft.customerEmail(), draft.customerReference(), metadata,
+                widget.paymentTolerancePercent(), widget.testMode());
     }
 
     private static Amount checkAmount(Violations violations, WidgetSettings widget, String text) {
@@ -89,7 +92,7 @@ public final class SessionRules {
     private static void checkCurrency(Violations violations, WidgetSettings widget, String currency) {
         String field = "currency";
         if (present(violations, field, currency) && length(violations, field, currency, 2, 8)
-                && matches(violations, field, currency, CURRENCY, "2-8 uppercase letters or digits")) {
+                && matches(violations, field, currency, TextRules.CURRENCY, "2-8 uppercase letters or digits")) {
             checkAllowed(violations, field, widget.allowedCurrencies(), currency, false);
         }
     }

@@ -12,7 +12,9 @@ public enum ErrorCode {
     WIDGET_LIMIT_REACHED("widget_limit_reached"),
     IDEMPOTENCY_KEY_REUSED("idempotency_key_reused"),
     REQUEST_IN_PROGRESS("request_in_progress"),
-    INVALID_TRANSITION("invalid_transition");
+    INVALID_TRANSITION("invalid_transition"),
+    ENDPOINT_LIMIT_REACHED("endpoint_limit_reached"),
+    NOT_TEST_MODE("not_test_mode");
 
     private final String code;
 

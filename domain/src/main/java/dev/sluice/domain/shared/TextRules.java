@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
  * caller can skip the rules that only make sense for a well-formed value.
  */
 public final class TextRules {
+    /** A currency code, in a session request and in a widget's settings alike. */
+    public static final Pattern CURRENCY = Pattern.compile("[A-Z0-9]{2,8}");
+
     private TextRules() {
     }
 

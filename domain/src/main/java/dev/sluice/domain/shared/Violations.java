@@ -7,18 +7,13 @@ import java.util.List;
 public final class Violations {
     private final List<Violation> found = new ArrayList<>();
 
-    public Violations add(String field, String code, String message) {
+    public void add(String field, String code, String message) {
         found.add(new Violation(field, code, message));
-        return this;
     }
 
     public Violations addAll(List<Violation> more) {
         found.addAll(more);
         return this;
-    }
-
-    public boolean isEmpty() {
-        return found.isEmpty();
     }
 
     public boolean hasField(String field) {

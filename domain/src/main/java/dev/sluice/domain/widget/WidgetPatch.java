@@ -14,7 +14,7 @@ public record WidgetPatch(WidgetDraft values, Set<String> present, Boolean enabl
         present = Set.copyOf(present);
     }
 
-    public boolean has(String field) {
-        return present.contains(field);
+    public boolean has(WidgetField field) {
+        return present.contains(field.apiName());
     }
 }

@@ -3,17 +3,41 @@ package dev.sluice.domain.widget;
 import static dev.sluice.domain.shared.TextRules.length;
 import static dev.sluice.domain.shared.TextRules.matches;
 import static dev.sluice.domain.shared.TextRules.present;
+import static dev.sluice.domain.widget.WidgetField.ALLOWED_CURRENCIES;
+import static dev.sluice.domain.widget.WidgetField.ALLOWED_DEPOSIT_ADDRESSES;
+import static dev.sluice.domain.widget.WidgetField.ALLOWED_DOMAINS;
+import static dev.sluice.domain.widget.WidgetField.ALLOWED_METHODS;
+import static dev.sluice.domain.widget.WidgetField.ALLOWED_NETWORKS;
+import static dev.sluice.domain.widget.WidgetField.CANCEL_URL;
+import static dev.sluice.domain.widget.WidgetField.DEFAULT_CURRENCY;
+import static dev.sluice.domain.widget.WidgetField.DEFAULT_CURRENCY_ADDRESS;
+import static dev.sluice.domain.widget.WidgetField.DEFAULT_DEPOSIT_ADDRESS;
+import static dev.sluice.domain.widget.WidgetField.DEFAULT_NETWORK;
+import static dev.sluice.domain.widget.WidgetField.EMOJI;
+import static dev.sluice.domain.widget.WidgetField.ICON_URL;
+import static dev.sluice.domain.widget.WidgetField.MAX_AMOUNT;
+import static dev.sluice.domain.widget.WidgetField.METADATA_SCHEMA;
+import static dev.sluice.domain.widget.WidgetField.MIN_AMOUNT;
+import static dev.sluice.domain.widget.WidgetField.MODE;
+import static dev.sluice.domain.widget.WidgetField.NAME;
+import static dev.sluice.domain.widget.WidgetField.PAYMENT_TOLERANCE_PERCENT;
+import static dev.sluice.domain.widget.WidgetField.RENDER_MODE;
+import static dev.sluice.domain.widget.WidgetField.SESSION_TTL;
+import static dev.sluice.domain.widget.WidgetField.SUCCESS_URL;
 
-import dev.sluice.domain.session.Amount;
-import dev.sluice.domain.session.Metadata;
-import dev.sluice.domain.session.SessionRules;
+import dev.sluice.domain.shared.Amount;
+import dev.sluice.domain.shared.Metadata;
+import dev.sluice.domain.shared.TextRules;
 import dev.sluice.domain.shared.Violation;
 import dev.sluice.domain.shared.Violations;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +57,9 @@ public final class WidgetRules {
     private static final Pattern DOMAIN = Pattern.compile("(?:\\*\\.)?" + LABEL + "(?:\\." + LABEL + ")*");
     private static final int MAX_DOMAIN_LENGTH = 253;
     private static final int MAX_URL_LENGTH = 2048;
+    private static final Duration MIN_SESSION_TTL = Duration.ofMinutes(5);
+    private static final Duration MAX_SESSION_TTL = Duration.ofHours(24);
+    private static final Amount MAX_TOLERANCE = new Amount("50");
 
     private WidgetRules() {
     }
@@ -52,28 +79,12 @@ public final class WidgetRules {
      * must pass the same rules as a new widget.
      */
     public static WidgetSettings apply(WidgetSettings current, WidgetPatch patch, List<Violation> alreadyFound) {
-        WidgetDraft sent = patch.values();
-        WidgetDraft merged = new WidgetDraft(
-                pick(patch, "name", sent.name(), current.name()),
-                pick(patch, "mode", sent.mode(), current.mode().name()),
-                pick(patch, "minAmount", sent.minAmount(), text(current.minAmount())),
-                pick(patch, "maxAmount", sent.maxAmount(), text(current.maxAmount())),
-                pick(patch, "allowedNetworks", sent.allowedNetworks(), current.allowedNetworks()),
-                pick(patch, "allowedCurrencies", sent.allowedCurrencies(), current.allowedCurrencies()),
-                pick(patch, "allowedDepositAddresses", sent.allowedDepositAddresses(), current.allowedDepositAddresses()),
-                pick(patch, "allowedDomains", sent.allowedDomains(), current.allowedDomains()),
-                pick(patch, "allowedMethods", sent.allowedMethods(), current.allowedMethods()),
-                pick(patch, "successUrl", sent.successUrl(), current.successUrl()),
-                pick(patch, "cancelUrl", sent.cancelUrl(), current.cancelUrl()),
-                pick(patch, "iconUrl", sent.iconUrl(), current.iconUrl()),
-                pick(patch, "defaultCurrency", sent.defaultCurrency(), current.defaultCurrency()),
-                pick(patch, "defaultCurrencyAddress", sent.defaultCurrencyAddress(), current.defaultCurrencyAddress()),
-                pick(patch, "defaultNetwork", sent.defaultNetwork(), current.defaultNetwork()),
-                pick(patch, "defaultDepositAddress", sent.defaultDepositAddress(), current.defaultDepositAddress()),
-                pick(patch, "metadataSchema", sent.metadataSchema(), current.metadataSchema()),
-                pick(patch, "renderMode", sent.renderMode(), current.renderMode().name()),
-                pick(patch, "color", sent.color(), current.color()),
-                pick(patch, "emoji", sent.emoji(), current.emoji()));
+        WidgetDraft merged = WidgetDraft.of(current);
+        for (WidgetField field : WidgetField.values()) {
+            if (patch.has(field)) {
+                merged = merged.with(field, patch.values().value(field));
+            }
+        }
         return check(merged, alreadyFound);
     }
 
@@ -85,56 +96,59 @@ public final class WidgetRules {
 
     private static WidgetSettings check(WidgetDraft draft, List<Violation> alreadyFound) {
         Violations violations = new Violations().addAll(alreadyFound);
-        String name = draft.name();
+        String name = draft.text(NAME);
         if (!violations.hasField("name") && present(violations, "name", name)) {
             length(violations, "name", name, 1, 128);
         }
         WidgetMode mode = violations.hasField("mode") ? null
-                : enumValue(violations, "mode", draft.mode(), WidgetMode.class, null);
-        Amount min = amount(violations, "minAmount", draft.minAmount());
-        Amount max = amount(violations, "maxAmount", draft.maxAmount());
+                : enumValue(violations, "mode", draft.text(MODE), WidgetMode.class, true);
+        Amount min = amount(violations, "minAmount", draft.text(MIN_AMOUNT));
+        Amount max = amount(violations, "maxAmount", draft.text(MAX_AMOUNT));
         checkBounds(violations, mode, draft, min, max);
-        List<String> networks = list(violations, "allowedNetworks", draft.allowedNetworks(),
+        list(violations, "allowedNetworks", draft.texts(ALLOWED_NETWORKS),
                 (field, value) -> length(violations, field, value, 4, 66));
-        List<String> currencies = list(violations, "allowedCurrencies", draft.allowedCurrencies(),
+        list(violations, "allowedCurrencies", draft.texts(ALLOWED_CURRENCIES),
                 (field, value) -> currency(violations, field, value));
-        List<String> addresses = list(violations, "allowedDepositAddresses", draft.allowedDepositAddresses(),
+        list(violations, "allowedDepositAddresses", draft.texts(ALLOWED_DEPOSIT_ADDRESSES),
                 (field, value) -> length(violations, field, value, 1, 128));
-        List<String> domains = list(violations, "allowedDomains", draft.allowedDomains(),
+        list(violations, "allowedDomains", draft.texts(ALLOWED_DOMAINS),
                 (field, value) -> domain(violations, field, value));
-        List<String> methods = list(violations, "allowedMethods", draft.allowedMethods(),
+        List<String> methods = draft.texts(ALLOWED_METHODS);
+        list(violations, "allowedMethods", methods,
                 (field, value) -> length(violations, field, value, 1, MAX_METHOD_LENGTH));
-        if (!violations.hasField("allowedMethods") && methods.size() > MAX_METHODS) {
+        if (!violations.hasField("allowedMethods") && methods != null
+                && methods.stream().filter(Objects::nonNull).count() > MAX_METHODS) {
             violations.add("allowedMethods", "too_long", "must list at most " + MAX_METHODS + " methods");
         }
-        optional(violations, "successUrl", draft.successUrl(), WidgetRules::url);
-        optional(violations, "cancelUrl", draft.cancelUrl(), WidgetRules::url);
-        optional(violations, "iconUrl", draft.iconUrl(), WidgetRules::url);
-        optional(violations, "defaultCurrency", draft.defaultCurrency(), WidgetRules::currency);
-        optional(violations, "defaultCurrencyAddress", draft.defaultCurrencyAddress(),
+        optional(violations, "successUrl", draft.text(SUCCESS_URL), WidgetRules::url);
+        optional(violations, "cancelUrl", draft.text(CANCEL_URL), WidgetRules::url);
+        optional(violations, "iconUrl", draft.text(ICON_URL), WidgetRules::url);
+        optional(violations, "defaultCurrency", draft.text(DEFAULT_CURRENCY), WidgetRules::currency);
+        optional(violations, "defaultCurrencyAddress", draft.text(DEFAULT_CURRENCY_ADDRESS),
                 (v, field, value) -> length(v, field, value, 0, 66));
-        optional(violations, "defaultNetwork", draft.defaultNetwork(), (v, field, value) -> length(v, field, value, 4, 32));
-        optional(violations, "defaultDepositAddress", draft.defaultDepositAddress(),
+        optional(violations, "defaultNetwork", draft.text(DEFAULT_NETWORK), (v, field, value) -> length(v, field, value, 4, 32));
+        optional(violations, "defaultDepositAddress", draft.text(DEFAULT_DEPOSIT_ADDRESS),
                 (v, field, value) -> length(v, field, value, 1, 128));
-        optional(violations, "metadataSchema", draft.metadataSchema(), WidgetRules::schemaSize);
-        RenderMode renderMode = violations.hasField("renderMode") ? null
-                : enumValue(violations, "renderMode", draft.renderMode(), RenderMode.class, RenderMode.IFRAME);
-        optional(violations, "color", draft.color(),
+        optional(violations, "metadataSchema", draft.text(METADATA_SCHEMA), WidgetRules::schemaSize);
+        if (!violations.hasField("renderMode")) {
+            enumValue(violations, "renderMode", draft.text(RENDER_MODE), RenderMode.class, false);
+        }
+        optional(violations, "color", draft.text(WidgetField.COLOR),
                 (v, field, value) -> matches(v, field, value, COLOR, "a colour #RRGGBBAA"));
-        optional(violations, "emoji", draft.emoji(), (v, field, value) -> length(v, field, value, 1, 8));
+        optional(violations, "emoji", draft.text(EMOJI), (v, field, value) -> length(v, field, value, 1, 8));
+        optional(violations, "sessionTtl", draft.text(SESSION_TTL), WidgetRules::sessionTtl);
+        optional(violations, "paymentTolerancePercent", draft.text(PAYMENT_TOLERANCE_PERCENT),
+                WidgetRules::tolerance);
         violations.throwIfAny();
-        return new WidgetSettings(name, mode, min, max, networks, currencies, addresses, domains, methods,
-                draft.successUrl(), draft.cancelUrl(), draft.iconUrl(), draft.defaultCurrency(),
-                draft.defaultCurrencyAddress(), draft.defaultNetwork(), draft.defaultDepositAddress(),
-                draft.metadataSchema(), renderMode, draft.color(), draft.emoji());
+        return WidgetSettings.from(draft);
     }
 
     private static void checkBounds(Violations violations, WidgetMode mode, WidgetDraft draft, Amount min, Amount max) {
         if (mode == WidgetMode.FIXED_AMOUNT) {
-            if (draft.minAmount() == null && !violations.hasField("minAmount")) {
+            if (draft.text(MIN_AMOUNT) == null && !violations.hasField("minAmount")) {
                 violations.add("minAmount", "required", "is required for FIXED_AMOUNT (the fixed price)");
             }
-            if (draft.maxAmount() == null && !violations.hasField("maxAmount")) {
+            if (draft.text(MAX_AMOUNT) == null && !violations.hasField("maxAmount")) {
                 violations.add("maxAmount", "required", "is required for FIXED_AMOUNT (the fixed price)");
             }
             if (min != null && max != null && !min.numericallyEquals(max)) {
@@ -156,13 +170,14 @@ public final class WidgetRules {
         return new Amount(text);
     }
 
+    /** The constant named {@code text}; {@code null} when absent (a violation if required) or unknown. */
     private static <E extends Enum<E>> E enumValue(Violations violations, String field, String text, Class<E> type,
-            E whenAbsent) {
+            boolean required) {
         if (text == null) {
-            if (whenAbsent == null) {
+            if (required) {
                 violations.add(field, "required", "is required");
             }
-            return whenAbsent;
+            return null;
         }
         for (E candidate : type.getEnumConstants()) {
             if (candidate.name().equals(text)) {
@@ -177,23 +192,26 @@ public final class WidgetRules {
         return null;
     }
 
+    /** A rule adding what is wrong with one value to the violations it holds. */
     @FunctionalInterface
     private interface ElementRule {
-        boolean check(String field, String value);
+        void check(String field, String value);
     }
 
+    /** A rule adding what is wrong with a field's value to {@code violations}. */
     @FunctionalInterface
     private interface FieldRule {
-        boolean check(Violations violations, String field, String value);
+        void check(Violations violations, String field, String value);
     }
 
-    private static List<String> list(Violations violations, String field, List<String> values, ElementRule rule) {
+    /** Checks every element of a list that nothing reported on yet, each named by its index. */
+    private static void list(Violations violations, String field, List<String> values, ElementRule rule) {
         if (values == null || violations.hasFieldOrPart(field)) {
-            return values == null ? List.of() : copyWithoutNulls(values);
+            return;
         }
         if (values.size() > MAX_LIST_ENTRIES) {
             violations.add(field, "too_long", "must list at most " + MAX_LIST_ENTRIES + " entries");
-            return copyWithoutNulls(values);
+            return;
         }
         for (int i = 0; i < values.size(); i++) {
             String element = field + "/" + i;
@@ -201,11 +219,6 @@ public final class WidgetRules {
                 rule.check(element, values.get(i));
             }
         }
-        return copyWithoutNulls(values);
-    }
-
-    private static List<String> copyWithoutNulls(List<String> values) {
-        return values.stream().filter(v -> v != null).toList();
     }
 
     private static void optional(Violations violations, String field, String value, FieldRule rule) {
@@ -214,28 +227,22 @@ public final class WidgetRules {
         }
     }
 
-    private static boolean currency(Violations violations, String field, String value) {
-        return length(violations, field, value, 2, 8)
-                && matches(violations, field, value, SessionRules.CURRENCY, "2-8 uppercase letters or digits");
+    private static void currency(Violations violations, String field, String value) {
+        if (length(violations, field, value, 2, 8)) {
+            matches(violations, field, value, TextRules.CURRENCY, "2-8 uppercase letters or digits");
+        }
     }
 
-    private static boolean domain(Violations violations, String field, String value) {
+    private static void domain(Violations violations, String field, String value) {
         if (value.length() > MAX_DOMAIN_LENGTH || !DOMAIN.matcher(value).matches()) {
             violations.add(field, "invalid_format", "must be a host name such as shop.example.com or *.example.com");
-            return false;
         }
-        return true;
     }
 
-    private static boolean url(Violations violations, String field, String value) {
-        if (!length(violations, field, value, 1, MAX_URL_LENGTH)) {
-            return false;
-        }
-        if (!isAbsoluteHttps(value)) {
+    private static void url(Violations violations, String field, String value) {
+        if (length(violations, field, value, 1, MAX_URL_LENGTH) && !isAbsoluteHttps(value)) {
             violations.add(field, "invalid_format", "must be an absolute https URL");
-            return false;
         }
-        return true;
     }
 
     private static boolean isAbsoluteHttps(String value) {
@@ -248,24 +255,35 @@ public final class WidgetRules {
         }
     }
 
-    private static boolean schemaSize(Violations violations, String field, String value) {
+    private static void sessionTtl(Violations violations, String field, String value) {
+        Duration ttl;
+        try {
+            ttl = Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            violations.add(field, "invalid_format", "must be an ISO 8601 duration such as PT30M");
+            return;
+        }
+        if (ttl.compareTo(MIN_SESSION_TTL) < 0) {
+            violations.add(field, "below_minimum", "must be at least PT5M");
+        } else if (ttl.compareTo(MAX_SESSION_TTL) > 0) {
+            violations.add(field, "above_maximum", "must be at most PT24H");
+        }
+    }
+
+    private static void tolerance(Violations violations, String field, String value) {
+        if (!Amount.isWellFormed(value)) {
+            violations.add(field, "invalid_format", "must be a decimal number from 0 to 50, such as 2.5");
+        } else if (new Amount(value).compareTo(MAX_TOLERANCE) > 0) {
+            violations.add(field, "above_maximum", "must be at most 50");
+        }
+    }
+
+    private static void schemaSize(Violations violations, String field, String value) {
         int bytes = Metadata.byteLength(value);
         if (bytes < 1) {
             violations.add(field, "too_short", "must not be empty");
-            return false;
-        }
-        if (bytes > MAX_SCHEMA_BYTES) {
+        } else if (bytes > MAX_SCHEMA_BYTES) {
             violations.add(field, "too_long", "must be at most " + MAX_SCHEMA_BYTES + " bytes, is " + bytes);
-            return false;
         }
-        return true;
-    }
-
-    private static <T> T pick(WidgetPatch patch, String field, T sent, T current) {
-        return patch.has(field) ? sent : current;
-    }
-
-    private static String text(Amount amount) {
-        return amount == null ? null : amount.text();
     }
 }

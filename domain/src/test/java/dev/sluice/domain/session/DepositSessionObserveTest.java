@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,106 +20,204 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class DepositSessionObserveTest {
-    private static final Instant NOW = CREATED_AT.plusSeconds(120);
+    private static final Instant NOW = CREATED_AT.plusSeconds(600);
 
     /**
-     * session (status, txId, amountReceived) | observation (kind, txId, amountReceived) | outcome.
-     * The session asked for 100; {@code _} means none. Outcome: APPLIED with the new status and
-     * whether it is a late payment, UNCHANGED or REJECTED.
+     * Every arrow of api.md's diagram: the steps that reach the start (see {@link TestSessions#run}),
+     * the step taken, and the status it leads to ({@code late} when it is a late payment).
      */
-    private static final String CASES = """
-            CREATED   _    _    | DETECTED  0xa _      | APPLIED PENDING
-            CREATED   _    _    | DETECTED  0xa 100    | APPLIED PENDING
-            CREATED   _    _    | CONFIRMED 0xa 100    | APPLIED CONFIRMED
-            CREATED   _    _    | CONFIRMED 0xa 100.00 | APPLIED CONFIRMED
-            CREATED   _    _    | CONFIRMED 0xa 99.99  | APPLIED UNDERPAID
-            CREATED   _    _    | CONFIRMED 0xa 0      | APPLIED UNDERPAID
-            CREATED   _    _    | CONFIRMED 0xa 100.01 | APPLIED OVERPAID
-            CREATED   _    _    | FAILED    _   _      | REJECTED
-            CREATED   _    _    | FAILED    0xa _      | REJECTED
-            PENDING   0xa  _    | DETECTED  0xa _      | UNCHANGED
-            PENDING   0xa  _    | DETECTED  0xb _      | REJECTED
-            PENDING   0xa  _    | CONFIRMED 0xa 100    | APPLIED CONFIRMED
-            PENDING   0xa  _    | CONFIRMED 0xa 1      | APPLIED UNDERPAID
-            PENDING   0xa  _    | CONFIRMED 0xa 1000   | APPLIED OVERPAID
-            PENDING   0xa  _    | CONFIRMED 0xb 100    | REJECTED
-            PENDING   0xa  _    | FAILED    _   _      | APPLIED FAILED
-            PENDING   0xa  _    | FAILED    0xa _      | APPLIED FAILED
-            PENDING   0xa  _    | FAILED    0xb _      | REJECTED
-            EXPIRED   _    _    | DETECTED  0xa _      | APPLIED PENDING late
-            EXPIRED   _    _    | CONFIRMED 0xa 100    | APPLIED CONFIRMED late
-            EXPIRED   _    _    | CONFIRMED 0xa 50     | APPLIED UNDERPAID late
-            EXPIRED   _    _    | CONFIRMED 0xa 150    | APPLIED OVERPAID late
-            EXPIRED   _    _    | FAILED    _   _      | REJECTED
-            EXPIRED   0xa  _    | DETECTED  0xa _      | APPLIED PENDING late
-            EXPIRED   0xa  _    | CONFIRMED 0xa 100    | APPLIED CONFIRMED late
-            EXPIRED   0xa  _    | DETECTED  0xb _      | REJECTED
-            CONFIRMED 0xa  100  | CONFIRMED 0xa 100    | UNCHANGED
-            CONFIRMED 0xa  100  | CONFIRMED 0xa 100.0  | UNCHANGED
-            CONFIRMED 0xa  100  | CONFIRMED 0xa 101    | REJECTED
-            CONFIRMED 0xa  100  | CONFIRMED 0xb 100    | REJECTED
-            CONFIRMED 0xa  100  | DETECTED  0xa _      | REJECTED
-            CONFIRMED 0xa  100  | FAILED    _   _      | REJECTED
-            UNDERPAID 0xa  50   | CONFIRMED 0xa 50     | UNCHANGED
-            UNDERPAID 0xa  50   | CONFIRMED 0xa 60     | REJECTED
-            UNDERPAID 0xa  50   | FAILED    0xa _      | REJECTED
-            OVERPAID  0xa  150  | CONFIRMED 0xa 150    | UNCHANGED
-            OVERPAID  0xa  150  | CONFIRMED 0xa 100    | REJECTED
-            FAILED    0xa  _    | FAILED    _   _      | UNCHANGED
-            FAILED    0xa  _    | FAILED    0xa _      | UNCHANGED
-            FAILED    0xa  _    | DETECTED  0xa _      | REJECTED
-            FAILED    0xa  _    | CONFIRMED 0xa 100    | REJECTED
+    private static final String ARROWS = """
+            CREATED   | _                                    | DETECTED 0xa          | PENDING
+            PENDING   | DETECTED 0xa                         | CONFIRMED 0xa 100     | CONFIRMED
+            PENDING   | DETECTED 0xa                         | CONFIRMED 0xa 60      | UNDERPAID
+            PENDING   | DETECTED 0xa                         | CONFIRMED 0xa 150     | OVERPAID
+            CONFIRMED | CONFIRMED 0xa 100                    | CONFIRMED 0xb 0.01    | OVERPAID
+            UNDERPAID | CONFIRMED 0xa 60                     | DETECTED 0xb          | PENDING
+            PENDING   | CONFIRMED 0xa 60, DETECTED 0xb       | CONFIRMED 0xb 40      | CONFIRMED
+            PENDING   | DETECTED 0xa                         | FAILED 0xa            | FAILED
+            PENDING   | DETECTED 0xa                         | FAILED                | FAILED
+            FAILED    | DETECTED 0xa, FAILED 0xa             | DETECTED 0xb          | PENDING
+            CREATED   | _                                    | EXPIRE                | EXPIRED
+            CREATED   | _                                    | CANCEL                | EXPIRED
+            PENDING   | DETECTED 0xa                         | CANCEL                | EXPIRED
+            EXPIRED   | EXPIRE                               | DETECTED 0xa          | PENDING late
+            EXPIRED   | CANCEL                               | DETECTED 0xa          | PENDING late
+            EXPIRED   | DETECTED 0xa, CANCEL                 | CONFIRMED 0xa 100     | CONFIRMED
+            CREATED   | _                                    | CONFIRMED 0xa 100     | CONFIRMED
+            CREATED   | _                                    | CONFIRMED 0xa 99      | UNDERPAID
+            CREATED   | _                                    | CONFIRMED 0xa 101     | OVERPAID
             """;
 
-    static Stream<Arguments> cases() {
-        return CASES.lines().map(line -> {
+    static Stream<Arguments> arrows() {
+        return ARROWS.lines().map(line -> {
+            String[] parts = line.split("\\|");
+            return Arguments.of(parts[0].trim(), parts[1].trim(), parts[2].trim(), parts[3].trim());
+        });
+    }
+
+    @ParameterizedTest(name = "{0} --{2}--> {3}")
+    @MethodSource("arrows")
+    void every_arrow_of_the_diagram(String from, String before, String step, String to) {
+        TestSessions.Run start = TestSessions.run(TestSessions.created(), before.equals("_") ? "" : before);
+        assertEquals(PaymentStatus.valueOf(from), start.session().status());
+
+        String script = before.equals("_") ? step : before + ", " + step;
+        TestSessions.Run end = TestSessions.run(TestSessions.created(), script);
+
+        String[] expected = to.split("\\s+");
+        assertEquals(PaymentStatus.valueOf(expected[0]), end.session().status());
+        assertEquals(expected.length > 1, end.session().latePayment(), "latePayment");
+        SessionEvent last = end.events().getLast();
+        assertEquals(PaymentStatus.valueOf(from), last.previousStatus());
+        assertEquals(end.session().status(), last.status());
+    }
+
+    /**
+     * What one observation does to the payment it names, from a session whose payment 0xa went
+     * through the steps given: APPLIED (the payment's status after), UNCHANGED or REJECTED.
+     */
+    private static final String PAYMENT_CASES = """
+            DETECTED 0xa             | DETECTED 0xa           | UNCHANGED
+            DETECTED 0xa             | DETECTED 0xa 50        | APPLIED DETECTED
+            DETECTED 0xa             | CONFIRMED 0xa 100      | APPLIED CONFIRMED
+            DETECTED 0xa             | FAILED 0xa             | APPLIED FAILED
+            DETECTED 0xa             | FAILED 0xb             | REJECTED
+            DETECTED 0xa             | DETECTED 0xb           | APPLIED DETECTED
+            CONFIRMED 0xa 100        | CONFIRMED 0xa 100.00   | UNCHANGED
+            CONFIRMED 0xa 100        | CONFIRMED 0xa 101      | REJECTED
+            CONFIRMED 0xa 100        | DETECTED 0xa           | UNCHANGED
+            CONFIRMED 0xa 100        | FAILED 0xa             | REJECTED
+            CONFIRMED 0xa 100        | FAILED                 | REJECTED
+            DETECTED 0xa, FAILED 0xa | FAILED 0xa             | UNCHANGED
+            DETECTED 0xa, FAILED 0xa | FAILED                 | UNCHANGED
+            DETECTED 0xa, FAILED 0xa | DETECTED 0xa           | REJECTED
+            DETECTED 0xa, FAILED 0xa | CONFIRMED 0xa 100      | APPLIED CONFIRMED
+            _                        | FAILED                 | REJECTED
+            _                        | FAILED 0xa             | REJECTED
+            """;
+
+    static Stream<Arguments> paymentCases() {
+        return PAYMENT_CASES.lines().map(line -> {
             String[] parts = line.split("\\|");
             return Arguments.of(parts[0].trim(), parts[1].trim(), parts[2].trim());
         });
     }
 
-    @ParameterizedTest(name = "{0} + {1} -> {2}")
-    @MethodSource("cases")
-    void the_lifecycle_decides_what_each_observation_does(String session, String observation, String outcome) {
-        String[] s = session.split("\\s+");
-        String[] o = observation.split("\\s+");
+    @ParameterizedTest(name = "{0} then {1} -> {2}")
+    @MethodSource("paymentCases")
+    void what_a_payment_can_and_cannot_do(String before, String step, String outcome) {
+        DepositSession session = TestSessions.after(before.equals("_") ? "" : before);
+        String[] words = step.split("\\s+");
+        Observation reported = observation(ObservationKind.valueOf(words[0]), words.length > 1 ? words[1] : null,
+                words.length > 2 ? words[2] : null, NOW);
+
+        ObservationResult result = session.observe(reported, NOW);
+
         String[] expected = outcome.split("\\s+");
-        DepositSession before = TestSessions.in(PaymentStatus.valueOf(s[0]), none(s[1]), none(s[2]));
-        Observation reported = observation(ObservationKind.valueOf(o[0]), none(o[1]), none(o[2]), NOW);
-
-        ObservationResult result = before.observe(reported, NOW);
-
         assertEquals(expected[0], result.outcome().name());
         if (result instanceof ObservationResult.Applied applied) {
-            DepositSession after = applied.change().session();
-            assertEquals(PaymentStatus.valueOf(expected[1]), after.status());
-            assertEquals(expected.length > 2, after.latePayment(), "latePayment");
-            assertEquals(reported.txId() != null ? reported.txId() : before.txId(), after.txId());
-            SessionEvent event = applied.change().events().getFirst();
-            assertEquals(1, applied.change().events().size());
-            assertEquals(before.lastSequence() + 1, event.sequence());
-            assertEquals(before.status(), event.previousStatus());
-            assertEquals(after, event.session());
-            assertEquals(NOW, event.occurredAt());
+            Payment payment = applied.change().session().payments().stream()
+                    .filter(p -> p.txId().equals(reported.txId())).findFirst().orElseThrow();
+            assertEquals(Payment.Status.valueOf(expected[1]), payment.status());
         }
     }
 
     @Test
-    void a_confirmation_records_the_amount_received_and_when_it_was_confirmed() {
-        DepositSession after = applied(TestSessions.in(PaymentStatus.PENDING, "0xa", null),
-                observation(ObservationKind.CONFIRMED, "0xa", "99.5", NOW));
-        assertEquals("99.5", after.amountReceived().text());
-        assertEquals(NOW, after.confirmedAt());
-        assertEquals("0xa", after.txId());
+    void two_transactions_that_add_up_confirm_the_session_with_both_listed() {
+        TestSessions.Run run = TestSessions.run(TestSessions.created(),
+                "DETECTED 0xa, DETECTED 0xb, CONFIRMED 0xa 60, CONFIRMED 0xb 40");
+        DepositSession session = run.session();
+        assertEquals(PaymentStatus.CONFIRMED, session.status());
+        assertEquals(List.of("0xa", "0xb"), session.payments().stream().map(Payment::txId).toList());
+        assertEquals(0, new BigDecimal("100").compareTo(session.amountReceived()));
+        assertEquals("0", session.amountDue().toPlainString());
+        assertEquals("0xa", session.txId(), "txId is the first payment's");
+        assertEquals(run.now(), session.confirmedAt());
     }
 
     @Test
-    void a_detection_sets_the_txid_and_nothing_about_the_amount() {
-        DepositSession after = applied(TestSessions.created(), observation(ObservationKind.DETECTED, "0xa", "100", NOW));
-        assertEquals("0xa", after.txId());
-        assertNull(after.amountReceived());
-        assertNull(after.confirmedAt());
-        assertFalse(after.latePayment());
+    void a_short_payment_then_a_top_up_is_underpaid_pending_then_confirmed_one_event_each() {
+        TestSessions.Run run = TestSessions.run(TestSessions.created(),
+                "CONFIRMED 0xa 60, DETECTED 0xb, CONFIRMED 0xb 40");
+        assertEquals(List.of(PaymentStatus.UNDERPAID, PaymentStatus.PENDING, PaymentStatus.CONFIRMED),
+                run.events().stream().map(SessionEvent::status).toList());
+        assertEquals(List.of(2L, 3L, 4L), run.events().stream().map(SessionEvent::sequence).toList());
+        assertEquals("60", run.events().get(0).session().amountReceived().toPlainString());
+        assertEquals("40", run.events().get(1).session().amountDue().toPlainString());
+        assertEquals("100", run.events().get(2).session().amountReceived().toPlainString());
+    }
+
+    @Test
+    void money_confirmed_on_an_overpaid_session_repeats_its_status_in_an_event() {
+        TestSessions.Run run = TestSessions.run(TestSessions.created(), "CONFIRMED 0xa 120, CONFIRMED 0xb 5");
+        SessionEvent last = run.events().getLast();
+        assertEquals(PaymentStatus.OVERPAID, last.previousStatus());
+        assertEquals("deposit.overpaid", last.type());
+        assertEquals("125", last.session().amountReceived().toPlainString());
+        assertEquals(CREATED_AT.plusSeconds(60), run.session().confirmedAt(), "when it first became OVERPAID");
+    }
+
+    @Test
+    void a_payment_within_the_tolerance_confirms_and_leaves_the_rest_due() {
+        DepositSession session = TestSessions.run(TestSessions.created("1"), "CONFIRMED 0xa 99.5").session();
+        assertEquals(PaymentStatus.CONFIRMED, session.status());
+        assertEquals("0.5", session.amountDue().toPlainString());
+        assertEquals("99.5", session.amountReceived().toPlainString());
+    }
+
+    @Test
+    void the_amount_due_keeps_the_precision_of_the_amounts_and_is_plain_zero_once_paid() {
+        DepositSession session = DepositSession.create(SessionId.generate(), TestSessions.WIDGET,
+                SessionDrafts.valid().with(d -> d.amount = "100.50").build(), List.of(), CREATED_AT).session();
+        assertEquals("100.50", session.amountDue().toPlainString());
+        DepositSession underpaid = TestSessions.run(session, "CONFIRMED 0xa 60").session();
+        assertEquals("40.50", underpaid.amountDue().toPlainString());
+        DepositSession overpaid = TestSessions.run(session, "CONFIRMED 0xa 60, CONFIRMED 0xb 50.000").session();
+        assertEquals("0", overpaid.amountDue().toPlainString());
+    }
+
+    @Test
+    void a_payment_just_outside_the_tolerance_is_underpaid() {
+        DepositSession session = TestSessions.run(TestSessions.created("1"), "CONFIRMED 0xa 98.99").session();
+        assertEquals(PaymentStatus.UNDERPAID, session.status());
+    }
+
+    @Test
+    void more_confirmations_of_a_detected_payment_are_kept_without_an_event() {
+        DepositSession pending = TestSessions.after("DETECTED 0xa");
+        ObservationResult result = pending.observe(new Observation("obs_more", ObservationKind.DETECTED, "0xa",
+                null, 5L, NOW), NOW);
+        Change change = assertInstanceOf(ObservationResult.Applied.class, result).change();
+        assertTrue(change.changed());
+        assertEquals(List.of(), change.events());
+        assertEquals(5, change.session().payments().getFirst().confirmations());
+        assertEquals(pending.lastSequence(), change.session().lastSequence());
+    }
+
+    @Test
+    void a_second_transaction_that_moves_neither_status_nor_amount_emits_no_event() {
+        DepositSession pending = TestSessions.after("DETECTED 0xa");
+        Change change = assertInstanceOf(ObservationResult.Applied.class,
+                pending.observe(observation(ObservationKind.DETECTED, "0xb", null, NOW), NOW)).change();
+        assertEquals(2, change.session().payments().size());
+        assertEquals(List.of(), change.events());
+    }
+
+    @Test
+    void a_payment_records_its_times_confirmations_and_the_amount_seen_before_confirmation() {
+        DepositSession detected = TestSessions.after("DETECTED 0xa 40");
+        Payment payment = detected.payments().getFirst();
+        assertEquals("40", payment.amount().text());
+        assertEquals(CREATED_AT.plusSeconds(60), payment.firstSeenAt());
+        assertNull(payment.confirmedAt());
+        assertNull(detected.amountReceived(), "an amount seen is not an amount received");
+        assertEquals("100", detected.amountDue().toPlainString());
+
+        Payment confirmed = TestSessions.after("DETECTED 0xa 40, CONFIRMED 0xa 100").payments().getFirst();
+        assertEquals("100", confirmed.amount().text());
+        assertEquals(CREATED_AT.plusSeconds(60), confirmed.firstSeenAt());
+        assertEquals(CREATED_AT.plusSeconds(120), confirmed.confirmedAt());
+        assertEquals(1, confirmed.confirmations());
     }
 
     @Test
@@ -132,9 +232,7 @@ class DepositSessionObserveTest {
         assertEquals(List.of(2L, 3L), change.events().stream().map(SessionEvent::sequence).toList());
         assertEquals(PaymentStatus.CREATED, change.events().get(0).previousStatus());
         assertEquals(PaymentStatus.EXPIRED, change.events().get(1).previousStatus());
-        assertEquals(PaymentStatus.PENDING, change.session().status());
         assertTrue(change.session().latePayment());
-        assertEquals(3, change.session().lastSequence());
     }
 
     @Test
@@ -143,41 +241,39 @@ class DepositSessionObserveTest {
         Observation seenInTime = observation(ObservationKind.DETECTED, "0xa", null, EXPIRES_AT.minusMillis(1));
         Change change = assertInstanceOf(ObservationResult.Applied.class,
                 created.observe(seenInTime, EXPIRES_AT.plusSeconds(600))).change();
-        assertEquals(1, change.events().size());
         assertEquals(PaymentStatus.PENDING, change.session().status());
         assertFalse(change.session().latePayment());
     }
 
     @Test
-    void a_report_the_lifecycle_refuses_after_the_expiry_leaves_the_session_as_it_was() {
-        Instant seen = EXPIRES_AT.plusSeconds(1);
-        ObservationResult result = TestSessions.created()
-                .observe(observation(ObservationKind.FAILED, null, null, seen), seen);
-        assertInstanceOf(ObservationResult.Rejected.class, result);
+    void a_payment_seen_before_a_cancel_is_set_aside_but_its_confirmation_counts() {
+        DepositSession cancelled = TestSessions.after("DETECTED 0xa, CANCEL");
+        assertEquals(PaymentStatus.EXPIRED, cancelled.status());
+        assertFalse(cancelled.latePayment());
+        DepositSession confirmed = TestSessions.after("DETECTED 0xa, CANCEL, CONFIRMED 0xa 100");
+        assertEquals(PaymentStatus.CONFIRMED, confirmed.status());
+        assertFalse(confirmed.latePayment());
+    }
+
+    @Test
+    void cancelling_a_pending_top_up_leaves_the_money_already_received_underpaid() {
+        DepositSession session = TestSessions.after("CONFIRMED 0xa 60, DETECTED 0xb, CANCEL");
+        assertEquals(PaymentStatus.UNDERPAID, session.status());
+        assertTrue(session.cancelled());
     }
 
     @Test
     void a_late_payment_stays_late_through_its_confirmation() {
-        DepositSession expired = TestSessions.in(PaymentStatus.EXPIRED, null, null);
-        DepositSession pending = applied(expired, observation(ObservationKind.DETECTED, "0xa", null, NOW));
-        DepositSession confirmed = applied(pending, observation(ObservationKind.CONFIRMED, "0xa", "100", NOW));
+        DepositSession confirmed = TestSessions.after("EXPIRE, DETECTED 0xa, CONFIRMED 0xa 100");
         assertTrue(confirmed.latePayment());
         assertEquals(PaymentStatus.CONFIRMED, confirmed.status());
-        assertEquals(expired.lastSequence() + 2, confirmed.lastSequence());
     }
 
     @Test
-    void a_rejection_names_the_reason() {
-        ObservationResult result = TestSessions.in(PaymentStatus.PENDING, "0xa", null)
-                .observe(observation(ObservationKind.DETECTED, "0xb", null, NOW), NOW);
-        assertTrue(assertInstanceOf(ObservationResult.Rejected.class, result).reason().contains("second txId"));
-    }
-
-    private static DepositSession applied(DepositSession session, Observation observation) {
-        return assertInstanceOf(ObservationResult.Applied.class, session.observe(observation, NOW)).change().session();
-    }
-
-    private static String none(String cell) {
-        return cell.equals("_") ? null : cell;
+    void a_rejection_names_the_reason_and_leaves_the_session_as_it_was() {
+        DepositSession confirmed = TestSessions.after("CONFIRMED 0xa 100");
+        ObservationResult result = confirmed.observe(observation(ObservationKind.CONFIRMED, "0xa", "90", NOW), NOW);
+        assertTrue(assertInstanceOf(ObservationResult.Rejected.class, result).reason().contains("another amount"));
+        assertSame(PaymentStatus.CONFIRMED, confirmed.status());
     }
 }

@@ -7,6 +7,7 @@ import dev.sluice.domain.shared.DomainException;
 import dev.sluice.domain.shared.ErrorCode;
 import dev.sluice.domain.widget.WidgetDraft;
 import dev.sluice.domain.widget.WidgetDrafts;
+import dev.sluice.domain.widget.WidgetField;
 import dev.sluice.domain.widget.WidgetRules;
 import dev.sluice.domain.widget.WidgetSettings;
 import java.time.Instant;
@@ -58,8 +59,19 @@ class RequestPropertiesTest {
     void any_widget_request_yields_settings_or_violations(@ForAll("texts") String name, @ForAll("modes") String mode,
             @ForAll("texts") String min, @ForAll("texts") String max, @ForAll("texts") String url,
             @ForAll("texts") String color, @ForAll("texts") String emoji, @ForAll("textLists") List<String> list) {
-        WidgetDraft draft = new WidgetDraft(name, mode, min, max, list, list, list, list, list, url, url, url,
-                color, color, emoji, emoji, emoji, mode, color, emoji);
+        WidgetDraft draft = WidgetDraft.builder()
+                .set(WidgetField.NAME, name).set(WidgetField.MODE, mode)
+                .set(WidgetField.MIN_AMOUNT, min).set(WidgetField.MAX_AMOUNT, max)
+                .set(WidgetField.ALLOWED_NETWORKS, list).set(WidgetField.ALLOWED_CURRENCIES, list)
+                .set(WidgetField.ALLOWED_DEPOSIT_ADDRESSES, list).set(WidgetField.ALLOWED_DOMAINS, list)
+                .set(WidgetField.ALLOWED_METHODS, list)
+                .set(WidgetField.SUCCESS_URL, url).set(WidgetField.CANCEL_URL, url).set(WidgetField.ICON_URL, url)
+                .set(WidgetField.DEFAULT_CURRENCY, color).set(WidgetField.DEFAULT_CURRENCY_ADDRESS, color)
+                .set(WidgetField.DEFAULT_NETWORK, emoji).set(WidgetField.DEFAULT_DEPOSIT_ADDRESS, emoji)
+                .set(WidgetField.METADATA_SCHEMA, emoji).set(WidgetField.RENDER_MODE, mode)
+                .set(WidgetField.COLOR, color).set(WidgetField.EMOJI, emoji)
+                .set(WidgetField.SESSION_TTL, emoji).set(WidgetField.PAYMENT_TOLERANCE_PERCENT, min)
+                .build();
         try {
             WidgetSettings settings = WidgetRules.create(draft, List.of());
             assertEquals(name, settings.name());
@@ -109,18 +121,18 @@ class RequestPropertiesTest {
         return Arbitraries.of(
                 WidgetDrafts.valid().settings(),
                 WidgetDrafts.valid().with(w -> {
-                    w.minAmount = "10";
-                    w.maxAmount = "100";
+                    w.set(WidgetField.MIN_AMOUNT, "10");
+                    w.set(WidgetField.MAX_AMOUNT, "100");
                 }).settings(),
                 WidgetDrafts.valid().with(w -> {
-                    w.mode = "FIXED_AMOUNT";
-                    w.minAmount = "25";
-                    w.maxAmount = "25.0";
+                    w.set(WidgetField.MODE, "FIXED_AMOUNT");
+                    w.set(WidgetField.MIN_AMOUNT, "25");
+                    w.set(WidgetField.MAX_AMOUNT, "25.0");
                 }).settings(),
                 WidgetDrafts.valid().with(w -> {
-                    w.allowedCurrencies = List.of("USDC");
-                    w.allowedNetworks = List.of("polygon");
-                    w.allowedDepositAddresses = List.of("0xMerchant");
+                    w.set(WidgetField.ALLOWED_CURRENCIES, List.of("USDC"));
+                    w.set(WidgetField.ALLOWED_NETWORKS, List.of("polygon"));
+                    w.set(WidgetField.ALLOWED_DEPOSIT_ADDRESSES, List.of("0xMerchant"));
                 }).settings());
     }
 }

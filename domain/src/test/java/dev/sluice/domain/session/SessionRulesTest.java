@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.shared.DomainException;
 import dev.sluice.domain.shared.ErrorCode;
+import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.shared.Violation;
 import dev.sluice.domain.widget.WidgetDrafts;
+import dev.sluice.domain.widget.WidgetField;
 import dev.sluice.domain.widget.WidgetSettings;
 import java.util.List;
 import java.util.function.Consumer;
@@ -120,8 +123,8 @@ class SessionRulesTest {
     @MethodSource("amountBounds")
     void customer_amounts_are_bounded_inclusively_and_numerically(String amount, String expectedCode) {
         WidgetSettings widget = WidgetDrafts.valid().with(w -> {
-            w.minAmount = "10.0";
-            w.maxAmount = "100";
+            w.set(WidgetField.MIN_AMOUNT, "10.0");
+            w.set(WidgetField.MAX_AMOUNT, "100");
         }).settings();
         assertCodes(expectedCode, violations(widget, SessionDrafts.valid().with(d -> d.amount = amount).build()));
     }
@@ -135,32 +138,32 @@ class SessionRulesTest {
     @MethodSource("fixedAmounts")
     void fixed_amount_widgets_take_exactly_their_price(String amount, String expectedCode) {
         WidgetSettings widget = WidgetDrafts.valid().with(w -> {
-            w.mode = "FIXED_AMOUNT";
-            w.minAmount = "25.0";
-            w.maxAmount = "25";
+            w.set(WidgetField.MODE, "FIXED_AMOUNT");
+            w.set(WidgetField.MIN_AMOUNT, "25.0");
+            w.set(WidgetField.MAX_AMOUNT, "25");
         }).settings();
         assertCodes(expectedCode, violations(widget, SessionDrafts.valid().with(d -> d.amount = amount).build()));
     }
 
     static Stream<Arguments> allowLists() {
         return Stream.of(
-                allowed("currency USDC in [USDC, DAI]", w -> w.allowedCurrencies = List.of("USDC", "DAI"),
+                allowed("currency USDC in [USDC, DAI]", w -> w.set(WidgetField.ALLOWED_CURRENCIES, List.of("USDC", "DAI")),
                         d -> d.currency = "USDC", null),
-                allowed("currency USDT not in [USDC, DAI]", w -> w.allowedCurrencies = List.of("USDC", "DAI"),
+                allowed("currency USDT not in [USDC, DAI]", w -> w.set(WidgetField.ALLOWED_CURRENCIES, List.of("USDC", "DAI")),
                         d -> d.currency = "USDT", "not_allowed"),
-                allowed("network polygon in [polygon]", w -> w.allowedNetworks = List.of("polygon"),
+                allowed("network polygon in [polygon]", w -> w.set(WidgetField.ALLOWED_NETWORKS, List.of("polygon")),
                         d -> d.network = "polygon", null),
-                allowed("network base not in [polygon]", w -> w.allowedNetworks = List.of("polygon"),
+                allowed("network base not in [polygon]", w -> w.set(WidgetField.ALLOWED_NETWORKS, List.of("polygon")),
                         d -> d.network = "base", "not_allowed"),
-                allowed("network Polygon not in [polygon]", w -> w.allowedNetworks = List.of("polygon"),
+                allowed("network Polygon not in [polygon]", w -> w.set(WidgetField.ALLOWED_NETWORKS, List.of("polygon")),
                         d -> d.network = "Polygon", "not_allowed"),
-                allowed("hex address in another case", w -> w.allowedDepositAddresses = List.of("0xAbCdEf01"),
+                allowed("hex address in another case", w -> w.set(WidgetField.ALLOWED_DEPOSIT_ADDRESSES, List.of("0xAbCdEf01")),
                         d -> d.depositAddress = "0xabcdef01", null),
-                allowed("other hex address", w -> w.allowedDepositAddresses = List.of("0xAbCdEf01"),
+                allowed("other hex address", w -> w.set(WidgetField.ALLOWED_DEPOSIT_ADDRESSES, List.of("0xAbCdEf01")),
                         d -> d.depositAddress = "0xabcdef02", "not_allowed"),
-                allowed("non-hex address compares exactly", w -> w.allowedDepositAddresses = List.of("TMerchant"),
+                allowed("non-hex address compares exactly", w -> w.set(WidgetField.ALLOWED_DEPOSIT_ADDRESSES, List.of("TMerchant")),
                         d -> d.depositAddress = "tmerchant", "not_allowed"),
-                allowed("non-hex address equal", w -> w.allowedDepositAddresses = List.of("TMerchant"),
+                allowed("non-hex address equal", w -> w.set(WidgetField.ALLOWED_DEPOSIT_ADDRESSES, List.of("TMerchant")),
                         d -> d.depositAddress = "TMerchant", null));
     }
 
@@ -208,7 +211,8 @@ class SessionRulesTest {
         DepositSession.Terms terms = SessionRules.check(ANY, draft, List.of());
         assertEquals("100.50", terms.amount().text());
         assertEquals(new DepositSession.Terms(new Amount("100.50"), "USDC", "polygon", draft.currencyAddress(),
-                "0xMerchant", "c@example.com", "order_12345", new Metadata("{\"orderId\":\"A1\"}")), terms);
+                "0xMerchant", "c@example.com", "order_12345", new Metadata("{\"orderId\":\"A1\"}"), new Amount("0"), false),
+                terms);
     }
 
     private static Arguments rule(String name, Consumer<SessionDrafts> change, String expectedCode) {

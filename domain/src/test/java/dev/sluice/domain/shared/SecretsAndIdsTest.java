@@ -20,6 +20,25 @@ class SecretsAndIdsTest {
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes();
 
     @Test
+    void ids_print_as_their_value() {
+        SessionId session = SessionId.generate();
+        EventId event = EventId.generate();
+
+        assertEquals(session.value(), session.toString());
+        assertEquals(event.value(), event.toString());
+    }
+
+    @Test
+    void not_found_and_the_codes_read_as_the_contract_writes_them() {
+        DomainException missing = DomainException.notFound("widget");
+
+        assertEquals(ErrorCode.NOT_FOUND, missing.code());
+        assertEquals("widget not found", missing.getMessage());
+        assertEquals("not_found", ErrorCode.NOT_FOUND.code());
+        assertEquals("widget_disabled", ErrorCode.WIDGET_DISABLED.code());
+    }
+
+    @Test
     void ids_carry_their_prefix_and_128_random_bits() {
         assertTrue(WidgetId.generate().value().matches("wdgt_[0-9a-f]{32}"));
         assertTrue(SessionId.generate().value().matches("dep_[0-9a-f]{32}"));

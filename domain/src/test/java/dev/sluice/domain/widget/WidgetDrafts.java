@@ -8,29 +8,22 @@ import java.util.function.Consumer;
 
 /** A valid create-widget request that a test changes field by field. */
 public final class WidgetDrafts {
-    public String name = "Coffee shop";
-    public String mode = "CUSTOMER_AMOUNT";
-    public String minAmount;
-    public String maxAmount;
-    public List<String> allowedNetworks;
-    public List<String> allowedCurrencies;
-    public List<String> allowedDepositAddresses;
-    public List<String> allowedDomains;
-    public List<String> allowedMethods;
-    public String successUrl;
-    public String cancelUrl;
-    public String iconUrl;
-    public String defaultCurrency;
-    public String defaultCurrencyAddress;
-    public String defaultNetwork;
-    public String defaultDepositAddress;
-    public String metadataSchema;
-    public String renderMode;
-    public String color;
-    public String emoji;
+    private final WidgetDraft.Builder draft = WidgetDraft.builder()
+            .set(WidgetField.NAME, "Coffee shop")
+            .set(WidgetField.MODE, "CUSTOMER_AMOUNT");
 
     public static WidgetDrafts valid() {
         return new WidgetDrafts();
+    }
+
+    /** A request that sends no field at all, e.g. for a patch. */
+    public static WidgetDrafts empty() {
+        return valid().set(WidgetField.NAME, null).set(WidgetField.MODE, null);
+    }
+
+    public WidgetDrafts set(WidgetField field, Object value) {
+        draft.set(field, value);
+        return this;
     }
 
     public WidgetDrafts with(Consumer<WidgetDrafts> change) {
@@ -39,10 +32,7 @@ public final class WidgetDrafts {
     }
 
     public WidgetDraft build() {
-        return new WidgetDraft(name, mode, minAmount, maxAmount, allowedNetworks, allowedCurrencies,
-                allowedDepositAddresses, allowedDomains, allowedMethods, successUrl, cancelUrl, iconUrl,
-                defaultCurrency, defaultCurrencyAddress, defaultNetwork, defaultDepositAddress, metadataSchema,
-                renderMode, color, emoji);
+        return draft.build();
     }
 
     public WidgetSettings settings() {

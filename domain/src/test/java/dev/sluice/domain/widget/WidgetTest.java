@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class WidgetTest {
     private static final BusinessId BUSINESS = new BusinessId("biz_1");
@@ -29,9 +29,42 @@ class WidgetTest {
             "example.org.evil.com, false"})
     void a_browser_origin_must_match_an_allowed_domain(String host, boolean allowed) {
         Widget widget = WidgetDrafts.valid()
-                .with(w -> w.allowedDomains = List.of("shop.example.com", "*.example.org"))
+                .with(w -> w.set(WidgetField.ALLOWED_DOMAINS, List.of("shop.example.com", "*.example.org")))
                 .widget(BUSINESS);
         assertEquals(allowed, widget.allowsOrigin(host));
+    }
+
+    @ParameterizedTest(name = "{0} on [*.example.org]: {1}")
+    @CsvSource({
+            "a.example.org, true",
+            ".example.org, false"})
+    void a_wildcard_needs_at_least_one_character_before_its_domain(String host, boolean allowed) {
+        Widget widget = WidgetDrafts.valid().set(WidgetField.ALLOWED_DOMAINS, List.of("*.example.org")).widget(BUSINESS);
+
+        assertEquals(allowed, widget.allowsOrigin(host));
+    }
+
+    @Test
+    void a_restored_widget_is_the_widget_that_was_stored() {
+        Widget.Issued issued = Widget.create(BUSINESS, WidgetDrafts.valid().settings(), NOW);
+        Widget stored = issued.widget();
+
+        Widget restored = Widget.restore(stored.id(), stored.businessId(), stored.settings(), false,
+                stored.secretHash(), stored.createdAt(), NOW.plusSeconds(1), null, 7);
+
+        assertEquals(List.of(stored.id(), stored.businessId(), stored.settings(), false, NOW, NOW.plusSeconds(1), 7L),
+                List.of(restored.id(), restored.businessId(), restored.settings(), restored.enabled(),
+                        restored.createdAt(), restored.updatedAt(), restored.version()));
+        assertTrue(restored.acceptsSecret(issued.clientSecret()));
+        assertEquals(stored.id().value(), stored.id().toString());
+        assertEquals("biz_1", BUSINESS.toString());
+    }
+
+    @Test
+    void a_business_id_from_a_token_is_parsed_or_refused() {
+        assertEquals(java.util.Optional.of(BUSINESS), BusinessId.parse("biz_1"));
+        assertEquals(java.util.Optional.empty(), BusinessId.parse("biz 1"));
+        assertEquals(java.util.Optional.empty(), BusinessId.parse(null));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.sluice.application.port.in;
 
-import dev.sluice.application.port.out.DepositSessions.Page;
 import dev.sluice.domain.session.DepositSession;
 
 /** {@code GET /api/v1/widgets/{widgetId}/deposit-sessions} (JWT): newest first. */

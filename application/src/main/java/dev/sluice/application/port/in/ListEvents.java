@@ -1,6 +1,5 @@
 package dev.sluice.application.port.in;
 
-import dev.sluice.application.port.out.DepositSessions.Page;
 import dev.sluice.domain.session.SessionEvent;
 
 /** {@code GET /api/v1/businesses/{businessId}/events?after=&limit=} in commit order. */

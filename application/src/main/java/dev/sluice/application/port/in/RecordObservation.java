@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * {@code POST /api/v1/deposit-sessions/{sessionId}/observations} and the
- * {@code deposit-observations} topic. A repeated observation id is a no-op; one the lifecycle
- * forbids is stored and then refused with {@code invalid_transition}.
+ * {@code deposit-observations} topic. A repeated observation id is a no-op; one its payment
+ * cannot take is stored and then refused with {@code invalid_transition}.
  */
 public interface RecordObservation {
     Observed record(Caller caller, String sessionId, ObservationDraft draft, List<Violation> inputViolations);

@@ -1,5 +1,6 @@
 package dev.sluice.application.port.out;
 
+import dev.sluice.application.port.in.Page;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.PaymentStatus;
 import dev.sluice.domain.session.SessionId;
@@ -31,10 +32,4 @@ public interface DepositSessions {
      * instance holds, until the surrounding unit of work ends.
      */
     List<DepositSession> claimDueForExpiry(Instant now, int limit);
-
-    record Page<T>(List<T> items, boolean hasMore) {
-        public Page {
-            items = List.copyOf(items);
-        }
-    }
 }

@@ -25,6 +25,14 @@ public interface Outbox {
     /** Gives back events this instance claimed but could not publish, for a retry. */
     void release(List<EventId> events);
 
+    /**
+     * Counts a failed attempt to publish {@code event} that no retry of the broker fixes (it cannot
+     * be rendered, or the broker refuses that one record) and gives it back. At the {@code limit}-th
+     * such failure the event is set aside: it is claimed no more, so neither are its session's later
+     * events, while every other session flows. Returns whether this failure set it aside.
+     */
+    boolean recordFailure(EventId event, int limit);
+
     /** Deletes published events older than {@code cutoff}; returns how many. */
     int prunePublishedBefore(Instant cutoff);
 

@@ -1,8 +1,0 @@
-package dev.sluice.adapters.persistence;
-
-class DepositSessionsMariaDbTest extends DepositSessionsContract {
-    @Override
-    PersistenceModule db() {
-        return TestDatabases.mariaDb();
-    }
-}

@@ -1,8 +1,0 @@
-package dev.sluice.adapters.persistence;
-
-class EventFeedMariaDbTest extends EventFeedContract {
-    @Override
-    PersistenceModule db() {
-        return TestDatabases.mariaDb();
-    }
-}

@@ -1,8 +1,0 @@
-package dev.sluice.adapters.persistence;
-
-class ObservationsMariaDbTest extends ObservationsContract {
-    @Override
-    PersistenceModule db() {
-        return TestDatabases.mariaDb();
-    }
-}

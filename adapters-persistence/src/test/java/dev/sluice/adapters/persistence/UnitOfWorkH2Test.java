@@ -1,8 +1,0 @@
-package dev.sluice.adapters.persistence;
-
-class UnitOfWorkH2Test extends UnitOfWorkContract {
-    @Override
-    PersistenceModule db() {
-        return TestDatabases.h2();
-    }
-}

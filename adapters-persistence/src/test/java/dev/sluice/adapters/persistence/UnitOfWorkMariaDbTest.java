@@ -1,8 +1,0 @@
-package dev.sluice.adapters.persistence;
-
-class UnitOfWorkMariaDbTest extends UnitOfWorkContract {
-    @Override
-    PersistenceModule db() {
-        return TestDatabases.mariaDb();
-    }
-}

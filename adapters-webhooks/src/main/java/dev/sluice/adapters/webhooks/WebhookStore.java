@@ -367,6 +367,16 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
         return jdbc.inTransaction(c -> {
             long last = first(c, "SELECT last_position FROM webhook_cursor WHERE cursor_id = 1 FOR UPDATE",
                     row -> row.getLong(1)).orElseThrow(() -> new IllegalStateException("webhook_cursor lost its row"));
+            // The latest position first: every event up to it happened before an endpoint that is not
+            // there yet is registered, so it could never be that endpoint's to receive.
+            long latest = events.latestPosition();
+            if (!anyLiveEndpoint(c)) {
+                if (latest <= last) {
+                    return 0;
+                }
+                Jdbc.update(c, "UPDATE webhook_cursor SET last_position = ? WHERE cursor_id = 1", latest);
+                return (int) Math.min(latest - last, Integer.MAX_VALUE);
+            }
             List<CommittedEvents.Positioned> next = events.after(last, batch);
             if (next.isEmpty()) {
                 return 0;
@@ -400,6 +410,11 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
             Jdbc.update(c, "UPDATE webhook_cursor SET last_position = ? WHERE cursor_id = 1", next.getLast().position());
             return next.size();
         });
+    }
+
+    private boolean anyLiveEndpoint(Connection c) throws SQLException {
+        return first(c, "SELECT 1 FROM webhook_endpoints WHERE deleted_at IS NULL AND enabled = TRUE LIMIT 1",
+                row -> true).isPresent();
     }
 
     /** Enabled live endpoints of these businesses. */

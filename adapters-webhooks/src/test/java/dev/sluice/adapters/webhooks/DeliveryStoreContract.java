@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.application.port.in.Page;
+import dev.sluice.application.port.out.CommittedEvents;
 import dev.sluice.application.webhook.EndpointDraft;
 import dev.sluice.application.webhook.EndpointPatch;
 import dev.sluice.application.webhook.WebhookDelivery;
@@ -103,6 +104,42 @@ abstract class DeliveryStoreContract {
         assertTrue(claimAll(one, confirmedOnly, T0.plusSeconds(2)).isEmpty());
         assertTrue(one.list(business, new WebhookDelivery.Query(disabled.id(), null, null, 10, null)).items().isEmpty());
         assertTrue(claimAll(one, elsewhere, T0.plusSeconds(2)).isEmpty());
+    }
+
+    @Test
+    void withNoLiveEndpointAnywhereTheFanOutMovesPastEventsWithoutReadingThem() throws SQLException {
+        try (var c = dataSource().getConnection()) {
+            c.createStatement().executeUpdate("DELETE FROM webhook_endpoints");
+            c.commit();
+        }
+        for (int sequence = 1; sequence <= 3; sequence++) {
+            commit(SessionId.generate(), 1);
+        }
+        List<Long> reads = new ArrayList<>();
+        CommittedEvents counted = new CommittedEvents() {
+            @Override
+            public List<Positioned> after(long position, int limit) {
+                reads.add(position);
+                return events.after(position, limit);
+            }
+
+            @Override
+            public long latestPosition() {
+                return events.latestPosition();
+            }
+        };
+
+        assertEquals(3, one.fanOut(counted, positioned -> "{}", 100, T0.plusSeconds(5)));
+        assertEquals(List.of(), reads, "no event was read: nobody could receive it");
+
+        // an endpoint registered now gets what commits from now on, read as before
+        WebhookEndpoint late = one.create(business, new EndpointDraft("https://merchant.example/hook", null, ALL), 10,
+                T0.plusSeconds(6)).orElseThrow().endpoint();
+        SessionEvent next = events.commit(business, SessionId.generate(), 1, T0.plusSeconds(7));
+        assertEquals(1, one.fanOut(counted, positioned -> "{}", 100, T0.plusSeconds(8)));
+        assertEquals(1, reads.size());
+        assertEquals(List.of(next.id().value()),
+                claimAll(one, late, T0.plusSeconds(8)).stream().map(Delivery::eventId).toList());
     }
 
     @Test

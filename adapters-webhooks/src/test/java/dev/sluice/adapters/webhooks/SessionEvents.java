@@ -47,4 +47,9 @@ final class SessionEvents implements CommittedEvents {
     public List<Positioned> after(long position, int limit) {
         return outbox.after(position, limit);
     }
+
+    @Override
+    public long latestPosition() {
+        return outbox.latestPosition();
+    }
 }

@@ -12,6 +12,9 @@ public interface CommittedEvents {
     /** Up to {@code limit} events after feed position {@code position} (0: from the start). */
     List<Positioned> after(long position, int limit);
 
+    /** The position of the latest event positioned so far; 0 before the first. */
+    long latestPosition();
+
     record Positioned(long position, SessionEvent event) {
     }
 }

@@ -14,6 +14,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The one place where Kafka client configuration is decided. */
 final class KafkaClients {
+    /**
+     * The relay sends a pass's events at once, 1–2 KiB each: at the default 16 KiB a partition's
+     * batch held about ten of them, and the broker's and producer's work goes by batch.
+     */
+    private static final int BATCH_BYTES = 256 * 1024;
+
     private KafkaClients() {
     }
 
@@ -33,6 +39,7 @@ final class KafkaClients {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.LINGER_MS_CONFIG, linger);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (long) timeout);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeout);

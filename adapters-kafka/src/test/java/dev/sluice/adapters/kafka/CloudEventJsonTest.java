@@ -1,11 +1,13 @@
 package dev.sluice.adapters.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.cloudevents.CloudEventJson;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.session.SessionId;
+import dev.sluice.domain.shared.Metadata;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,5 +53,25 @@ class CloudEventJsonTest {
             assertTrue(data.get(absent).isNull(), absent + " should be null");
         }
         assertEquals(1, data.get("sequence").longValue());
+    }
+
+    @Test
+    void metadataKeepsEveryDigitAndCharacterAsStored() {
+        String stored = "{\"price\":1.10,\"huge\":1E+400,\"tiny\":-0.000000000000000000000001,"
+                + "\"count\":123456789012345678901234567890,\"name\":\"caf\u00e9 \\u2028 \\\"q\\\"\","
+                + "\"nested\":{\"list\":[1,2.50,null,true]}}";
+        SessionEvent created = TestEvents.createdWith(SessionId.generate(), new Metadata(stored));
+
+        String text = new String(json.toBytes(created), StandardCharsets.UTF_8);
+
+        assertTrue(text.contains("\"metadata\":" + stored + ",\"latePayment\""), text);
+    }
+
+    @Test
+    void storedMetadataThatIsNoJsonCannotBeRendered() {
+        for (String damaged : List.of("{orderId: A1}", "{\"a\":1}{\"b\":2}", "{\"a\":[1,2}")) {
+            SessionEvent created = TestEvents.createdWith(SessionId.generate(), new Metadata(damaged));
+            assertThrows(RuntimeException.class, () -> json.toBytes(created), damaged);
+        }
     }
 }

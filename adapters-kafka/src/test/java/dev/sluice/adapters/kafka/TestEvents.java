@@ -40,6 +40,11 @@ final class TestEvents {
                         session(id, PaymentStatus.PENDING, 2, damaged)));
     }
 
+    /** deposit.created of a session with this stored metadata. */
+    static SessionEvent createdWith(SessionId id, Metadata metadata) {
+        return new SessionEvent(EventId.generate(), 1, null, CREATED_AT, session(id, PaymentStatus.CREATED, 1, metadata));
+    }
+
     private static DepositSession session(SessionId id, PaymentStatus status, long sequence, Metadata metadata) {
         boolean paid = status != PaymentStatus.CREATED;
         boolean confirmed = status == PaymentStatus.CONFIRMED;

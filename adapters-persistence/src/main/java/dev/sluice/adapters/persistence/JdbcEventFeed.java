@@ -8,22 +8,29 @@ import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.widget.BusinessId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The events feed over {@code outbox_events}. An event gets its feed position only after its
- * transaction committed, from one sequencer at a time, and the feed shows positioned events only:
+ * The events feed over {@code outbox_events}. An event gets its feed position after its transaction
+ * committed, from one sequencer at a time, or, for the group committer's new sessions, inside their
+ * transaction while it holds the sequencer ({@link #allot}); the feed shows positioned events only:
  * an event that commits late is positioned after every event already shown, never behind a cursor.
  */
 final class JdbcEventFeed implements EventFeed, CommittedEvents {
     // one list statement per pass
     private static final int BATCH = ListStatement.MAX;
 
+    private static final String LOCK_SEQUENCER = "SELECT last_position FROM feed_sequencer WHERE sequencer_id = 1 FOR UPDATE";
+
     static final Map<String, String> STATEMENTS = Map.of(
-            "feed.lockSequencer", "SELECT last_position FROM feed_sequencer WHERE sequencer_id = 1 FOR UPDATE",
+            "feed.lockSequencer", LOCK_SEQUENCER,
             // Committed rows only (READ COMMITTED): a transaction still open is positioned by a later pass.
             // Rows committed since the last pass are taken in the order they were appended.
             "feed.unpositioned", "SELECT event_id FROM outbox_events WHERE feed_position IS NULL"
@@ -103,6 +110,29 @@ final class JdbcEventFeed implements EventFeed, CommittedEvents {
         return requests.query("feed.positionedAfter", params("after", position, "limit", limit),
                 row -> new EventFeed.Positioned(Columns.number(row, "feed_position"), Columns.text(row, "session_id"),
                         Columns.number(row, "sequence")));
+    }
+
+    /**
+     * Takes the next {@code count} positions for events that {@code connection}'s transaction is
+     * inserting, and returns the position before them. The sequencer stays locked until that
+     * transaction ends, so no other position is given meanwhile and the new ones become visible at
+     * once, when it commits: a reader never finds a gap that fills in behind its cursor.
+     */
+    static long allot(Connection connection, int count) throws SQLException {
+        long last;
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_SEQUENCER);
+                ResultSet row = lock.executeQuery()) {
+            if (!row.next()) {
+                throw new IllegalStateException("feed_sequencer has lost its row");
+            }
+            last = row.getLong(1);
+        }
+        try (PreparedStatement advance = connection.prepareStatement(
+                "UPDATE feed_sequencer SET last_position = ? WHERE sequencer_id = 1")) {
+            advance.setLong(1, last + count);
+            advance.executeUpdate();
+        }
+        return last;
     }
 
     /** Gives every committed event without a position the next positions, in the order they were appended. */

@@ -2,6 +2,12 @@ package dev.sluice.adapters.persistence;
 
 import dev.sluice.application.port.out.NewSessions;
 import dev.sluice.domain.session.Change;
+import dev.sluice.domain.session.SessionEvent;
+import io.helidon.dbclient.DbClient;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +21,12 @@ import java.util.Map;
  * faster 10–60 to a transaction than one to a transaction, and a request still returns only after
  * the commit that holds its session.
  *
- * <p>The events get their feed positions after they commit, like any other (see {@link JdbcEventFeed});
- * within a batch they are appended in the order the requests arrived.
+ * <p>The events take their feed positions in the same transaction, in the order the requests
+ * arrived, under the feed's sequencer lock (see {@link JdbcEventFeed#allot}): positioning them after
+ * the commit, as every other event is, cost a second write of every row.
+ *
+ * <p>Plain JDBC on a connection of the committer's own pool: it is the one writer that binds
+ * thousands of parameters a second.
  */
 final class JdbcNewSessions implements NewSessions, AutoCloseable {
     /** Sessions per transaction at most: 64 session rows and their events make statements of about 6 KB. */
@@ -26,9 +36,8 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
 
     private static final ListStatement WIDGET_VERSIONS = new ListStatement("widgets.versions", n ->
             "SELECT widget_id, version FROM widgets WHERE widget_id IN (" + ListStatement.parameters(n) + ")");
-    private static final RowsInsert SESSIONS = new RowsInsert("sessions.insertMany", "deposit_sessions",
-            SessionRow.COLUMNS);
-    private static final RowsInsert EVENTS = new RowsInsert("outbox.insertMany", "outbox_events", EventRow.COLUMNS);
+    private static final RowsInsert SESSIONS = new RowsInsert("deposit_sessions", SessionRow.COLUMNS);
+    private static final RowsInsert EVENTS = new RowsInsert("outbox_events", "feed_position, " + EventRow.COLUMNS);
 
     private record Pending(Change created, long widgetVersion) {
         String widgetId() {
@@ -36,12 +45,12 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
         }
     }
 
-    private final Database db;
+    private final DbClient committer;
     private final GroupCommit<Pending, Boolean> commits;
 
-    /** {@code db}: whose connections only the committer uses, so that it never queues behind requests for one. */
-    JdbcNewSessions(Database db) {
-        this.db = db;
+    /** {@code committer}: a client whose connections only the committer uses, so that it never queues behind requests for one. */
+    JdbcNewSessions(DbClient committer) {
+        this.committer = committer;
         this.commits = new GroupCommit<>("sluice-session-committer", MAX_BATCH, CAPACITY, this::write);
     }
 
@@ -57,34 +66,76 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
 
     /** Whether each session was stored: not when its widget changed since it was checked. */
     private List<Boolean> write(List<Pending> batch) {
-        return db.inNewTransaction(() -> {
-            Map<String, Long> versions = widgetVersions(batch.stream().map(Pending::widgetId).distinct().toList());
-            List<Boolean> stored = new ArrayList<>(batch.size());
-            List<Change> current = new ArrayList<>(batch.size());
-            for (Pending pending : batch) {
-                boolean unchanged = versions.getOrDefault(pending.widgetId(), -1L) == pending.widgetVersion();
-                stored.add(unchanged);
-                if (unchanged) {
-                    current.add(pending.created());
-                }
+        try (Connection connection = committer.unwrap(Connection.class)) {
+            try {
+                List<Boolean> stored = write(connection, batch);
+                connection.commit();
+                return stored;
+            } catch (SQLException | RuntimeException failure) {
+                rollback(connection, failure);
+                throw failure;
             }
-            // the rows JdbcDepositSessions.add and JdbcOutbox.append write, many to a statement (a new
-            // session has no payments yet: NewSessionsContract reads it back as the single-row path stores it)
-            SESSIONS.run(db, current.stream().map(change -> SessionRow.params(change.session())).toList());
-            EVENTS.run(db, current.stream().flatMap(change -> change.events().stream()).map(EventRow::params)
-                    .toList());
-            return stored;
-        });
+        } catch (SQLException failure) {
+            throw StoreFailures.translate(failure);
+        } catch (RuntimeException failure) {
+            throw StoreFailures.translate(failure);
+        }
     }
 
-    private Map<String, Long> widgetVersions(List<String> widgetIds) {
+    private static List<Boolean> write(Connection connection, List<Pending> batch) throws SQLException {
+        Map<String, Long> versions = widgetVersions(connection,
+                batch.stream().map(Pending::widgetId).distinct().toList());
+        List<Boolean> stored = new ArrayList<>(batch.size());
+        List<Change> current = new ArrayList<>(batch.size());
+        for (Pending pending : batch) {
+            boolean unchanged = versions.getOrDefault(pending.widgetId(), -1L) == pending.widgetVersion();
+            stored.add(unchanged);
+            if (unchanged) {
+                current.add(pending.created());
+            }
+        }
+        if (current.isEmpty()) {
+            return stored;
+        }
+        // the rows JdbcDepositSessions.add and JdbcOutbox.append write, many to a statement (a new
+        // session has no payments yet: NewSessionsContract reads it back as the single-row path stores it)
+        SESSIONS.run(connection, current.stream().map(change -> SessionRow.params(change.session())).toList());
+        List<SessionEvent> events = current.stream().flatMap(change -> change.events().stream()).toList();
+        long position = JdbcEventFeed.allot(connection, events.size());
+        List<Map<String, Object>> rows = new ArrayList<>(events.size());
+        for (SessionEvent event : events) {
+            Map<String, Object> row = EventRow.params(event);
+            row.put("feed_position", ++position);
+            rows.add(row);
+        }
+        EVENTS.run(connection, rows);
+        return stored;
+    }
+
+    private static Map<String, Long> widgetVersions(Connection connection, List<String> widgetIds) throws SQLException {
         Map<String, Long> versions = new HashMap<>();
         for (List<String> chunk : ListStatement.chunks(widgetIds)) {
-            db.query(WIDGET_VERSIONS.name(), WIDGET_VERSIONS.sql(chunk.size()), chunk,
-                            row -> Map.entry(Columns.text(row, "widget_id"), Columns.number(row, "version")))
-                    .forEach(entry -> versions.put(entry.getKey(), entry.getValue()));
+            try (PreparedStatement select = connection.prepareStatement(WIDGET_VERSIONS.sql(chunk.size()))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        versions.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+            }
         }
         return versions;
+    }
+
+    /** The caller rethrows {@code failure}; a rollback that fails too (the connection is gone) is attached to it. */
+    private static void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException | RuntimeException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
     }
 
     @Override

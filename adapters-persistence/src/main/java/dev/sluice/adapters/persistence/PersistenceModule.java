@@ -95,7 +95,7 @@ public final class PersistenceModule implements AutoCloseable {
         this.instanceId = "sluice-" + UUID.randomUUID();
         this.widgets = new JdbcWidgets(db);
         this.sessions = new JdbcDepositSessions(db);
-        this.newSessions = new JdbcNewSessions(new Database(committerClient, statements));
+        this.newSessions = new JdbcNewSessions(committerClient);
         this.observations = new JdbcObservations(db);
         this.outbox = new JdbcOutbox(db, background, instanceId, clock);
         this.feed = new JdbcEventFeed(db, background);

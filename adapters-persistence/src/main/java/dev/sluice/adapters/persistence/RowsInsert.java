@@ -1,6 +1,8 @@
 package dev.sluice.adapters.persistence;
 
-import java.util.ArrayList;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -10,35 +12,37 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One INSERT of many rows ({@code VALUES (…), (…), …}): the server writes them in one statement,
  * one round trip. The text depends on the row count; each count's text is built once, and the
- * driver keeps it prepared like any other statement.
+ * driver keeps it prepared like any other statement. Bound straight through JDBC: this runs once
+ * per group commit with up to some thousand parameters, and the per-parameter work of a generic
+ * binding layer was a tenth of the committer's time.
  */
 final class RowsInsert {
-    private final String name;
     private final String prefix;
     private final String row;
     private final List<String> columns;
     private final Map<Integer, String> texts = new ConcurrentHashMap<>();
 
     /** {@code columns}: comma-separated, as the row classes name them. */
-    RowsInsert(String name, String table, String columns) {
-        this.name = name;
+    RowsInsert(String table, String columns) {
         this.columns = Arrays.stream(columns.split(",")).map(String::strip).toList();
         this.prefix = "INSERT INTO " + table + " (" + columns + ") VALUES ";
         this.row = "(" + ListStatement.parameters(this.columns.size()) + ")";
     }
 
-    /** Inserts {@code rows}, each given as its named parameters; runs in the caller's unit of work. */
-    void run(Database db, List<Map<String, Object>> rows) {
+    /** Inserts {@code rows}, each given as its values by column name, in the connection's transaction. */
+    void run(Connection connection, List<Map<String, Object>> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        List<Object> values = new ArrayList<>(rows.size() * columns.size());
-        for (Map<String, Object> params : rows) {
-            for (String column : columns) {
-                values.add(params.get(column));
+        try (PreparedStatement insert = connection.prepareStatement(texts.computeIfAbsent(rows.size(), this::sql))) {
+            int index = 1;
+            for (Map<String, Object> values : rows) {
+                for (String column : columns) {
+                    insert.setObject(index++, values.get(column));
+                }
             }
+            insert.executeUpdate();
         }
-        db.dml(name, texts.computeIfAbsent(rows.size(), this::sql), values);
     }
 
     private String sql(int rows) {

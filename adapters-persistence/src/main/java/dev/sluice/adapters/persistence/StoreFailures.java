@@ -40,6 +40,11 @@ final class StoreFailures {
         return failure;
     }
 
+    /** As {@link #translate(RuntimeException)}, for a driver's exception met through plain JDBC. */
+    static RuntimeException translate(SQLException failure) {
+        return translate(new IllegalStateException("the database refused a statement: " + failure.getMessage(), failure));
+    }
+
     /** True when the statement broke a primary key or unique index. */
     static boolean isDuplicateKey(RuntimeException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.application.port.out.NewSessions;
 import dev.sluice.domain.session.Change;
 import dev.sluice.domain.session.DepositSession;
@@ -78,6 +79,19 @@ public abstract class NewSessionsContract {
         assertEquals("0.5", stored.terms().paymentTolerancePercent().text(), "tolerance from the widget");
         assertEquals(StoreFixtures.states(created.events()), StoreFixtures.states(feedOf(created)),
                 "each event keeps the session, payments included, as it was right after it");
+    }
+
+    @Test
+    public void aNewSessionsEventHasItsFeedPositionWhenTheCallReturns() {
+        long before = store().eventFeed().latestPosition();
+        Change created = newSession();
+
+        assertTrue(newSessions().add(created, widgetVersion()));
+
+        // no positioning pass in between: the status streams and sinks see it at once
+        assertEquals(List.of(created.session().id().value()), store().eventFeed().positionedAfter(before, 100)
+                .stream().map(EventFeed.Positioned::sessionId).toList());
+        assertEquals(before + 1, store().eventFeed().latestPosition());
     }
 
     @Test

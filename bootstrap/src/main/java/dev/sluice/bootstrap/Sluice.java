@@ -367,13 +367,16 @@ final class Sluice implements AutoCloseable {
     }
 
     /**
-     * Requests (status streams aside, see HttpApi) beyond twice the pool size wait in one first-come queue: waiting there in order is
-     * fairer than all of them racing for a pool connection, where the unlucky ones gave up after
-     * the pool's timeout and answered 503 while later requests went through.
+     * Requests (status streams aside, see HttpApi) beyond twice the pool size, plus a transaction's
+     * worth of new sessions, wait in one first-come queue: waiting there in order is fairer than all
+     * of them racing for a pool connection, where the unlucky ones gave up after the pool's timeout
+     * and answered 503 while later requests went through. A create-session waiting for the group
+     * commit holds no pool connection, and a limit of twice the pool alone kept the committer's
+     * batches at about ten sessions (bench/README.md, round 4).
      */
     private static FixedLimit admission(Settings settings) {
         return FixedLimit.builder()
-                .permits(2 * settings.dbPoolSize())
+                .permits(2 * settings.dbPoolSize() + PersistenceModule.SESSIONS_PER_COMMIT)
                 .fair(true)
                 .queueLength(ADMISSION_QUEUE)
                 .queueTimeout(ADMISSION_WAIT)

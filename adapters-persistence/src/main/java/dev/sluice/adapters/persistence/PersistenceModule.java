@@ -60,6 +60,9 @@ import org.flywaydb.core.api.FlywayException;
  * </ul>
  */
 public final class PersistenceModule implements AutoCloseable {
+    /** New sessions written in one transaction at most (group commit). */
+    public static final int SESSIONS_PER_COMMIT = JdbcNewSessions.MAX_BATCH;
+
     private static final AtomicInteger POOLS = new AtomicInteger();
     /**
      * Connections of the background pool: the outbox relay and the feed sequencer each hold one

@@ -2,7 +2,6 @@ package dev.sluice.adapters.persistence;
 
 import dev.sluice.application.port.out.NewSessions;
 import dev.sluice.domain.session.Change;
-import dev.sluice.domain.session.SessionEvent;
 import io.helidon.dbclient.DbClient;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,10 +37,18 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
             "SELECT widget_id, version FROM widgets WHERE widget_id IN (" + ListStatement.parameters(n) + ")");
     private static final RowsInsert SESSIONS = new RowsInsert("deposit_sessions", SessionRow.COLUMNS);
     private static final RowsInsert EVENTS = new RowsInsert("outbox_events", "feed_position, " + EventRow.COLUMNS);
+    private static final int FEED_POSITION = 0;
 
-    private record Pending(Change created, long widgetVersion) {
-        String widgetId() {
-            return created.session().widgetId().value();
+    /**
+     * A session waiting for its transaction, its rows already in column order: the requests' own
+     * threads build them, many at once, so that the one committer thread only binds them.
+     */
+    private record Pending(String widgetId, long widgetVersion, Object[] session, List<Object[]> events) {
+        static Pending of(Change created, long widgetVersion) {
+            // a new session has no payments yet: NewSessionsContract reads it back as the single-row path stores it
+            return new Pending(created.session().widgetId().value(), widgetVersion,
+                    SESSIONS.values(SessionRow.params(created.session())),
+                    created.events().stream().map(event -> EVENTS.values(EventRow.params(event))).toList());
         }
     }
 
@@ -56,7 +63,7 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
 
     @Override
     public boolean add(Change created, long widgetVersion) {
-        return commits.submit(new Pending(created, widgetVersion));
+        return commits.submit(Pending.of(created, widgetVersion));
     }
 
     /** Sessions waiting for a transaction. */
@@ -86,29 +93,25 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
         Map<String, Long> versions = widgetVersions(connection,
                 batch.stream().map(Pending::widgetId).distinct().toList());
         List<Boolean> stored = new ArrayList<>(batch.size());
-        List<Change> current = new ArrayList<>(batch.size());
+        List<Pending> current = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
             boolean unchanged = versions.getOrDefault(pending.widgetId(), -1L) == pending.widgetVersion();
             stored.add(unchanged);
             if (unchanged) {
-                current.add(pending.created());
+                current.add(pending);
             }
         }
         if (current.isEmpty()) {
             return stored;
         }
-        // the rows JdbcDepositSessions.add and JdbcOutbox.append write, many to a statement (a new
-        // session has no payments yet: NewSessionsContract reads it back as the single-row path stores it)
-        SESSIONS.run(connection, current.stream().map(change -> SessionRow.params(change.session())).toList());
-        List<SessionEvent> events = current.stream().flatMap(change -> change.events().stream()).toList();
+        SESSIONS.run(connection, current.stream().map(Pending::session).toList());
+        List<Object[]> events = current.stream().flatMap(pending -> pending.events().stream()).toList();
         long position = JdbcEventFeed.allot(connection, events.size());
-        List<Map<String, Object>> rows = new ArrayList<>(events.size());
-        for (SessionEvent event : events) {
-            Map<String, Object> row = EventRow.params(event);
-            row.put("feed_position", ++position);
-            rows.add(row);
+        for (Object[] event : events) {
+            // a batch written again one by one takes new positions: the first try rolled back
+            event[FEED_POSITION] = ++position;
         }
-        EVENTS.run(connection, rows);
+        EVENTS.run(connection, events);
         return stored;
     }
 

@@ -29,16 +29,25 @@ final class RowsInsert {
         this.row = "(" + ListStatement.parameters(this.columns.size()) + ")";
     }
 
-    /** Inserts {@code rows}, each given as its values by column name, in the connection's transaction. */
-    void run(Connection connection, List<Map<String, Object>> rows) throws SQLException {
+    /** A row's values in this statement's column order, from its values by column name. */
+    Object[] values(Map<String, Object> byColumn) {
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = byColumn.get(columns.get(i));
+        }
+        return values;
+    }
+
+    /** Inserts {@code rows}, each as its {@link #values}, in the connection's transaction. */
+    void run(Connection connection, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(texts.computeIfAbsent(rows.size(), this::sql))) {
             int index = 1;
-            for (Map<String, Object> values : rows) {
-                for (String column : columns) {
-                    insert.setObject(index++, values.get(column));
+            for (Object[] row : rows) {
+                for (Object value : row) {
+                    insert.setObject(index++, value);
                 }
             }
             insert.executeUpdate();

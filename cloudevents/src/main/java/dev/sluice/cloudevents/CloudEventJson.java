@@ -6,6 +6,7 @@ import dev.sluice.domain.session.SessionEvent;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import tools.jackson.core.JsonGenerator;
@@ -127,7 +128,34 @@ public final class CloudEventJson {
         return amount == null ? null : amount.toPlainString();
     }
 
+    /**
+     * The contract's timestamp: UTC, milliseconds, {@code 2026-06-09T12:00:00.000Z}. Written digit by
+     * digit for years 0–9999 (every event carries several, and the pattern formatter was a fifth of
+     * the relay's rendering); any other year through the pattern.
+     */
     public static String timestamp(Instant instant) {
-        return instant == null ? null : TIMESTAMP.format(instant);
+        if (instant == null) {
+            return null;
+        }
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (utc.getYear() < 0 || utc.getYear() > 9999) {
+            return TIMESTAMP.format(instant);
+        }
+        char[] text = "0000-00-00T00:00:00.000Z".toCharArray();
+        digits(text, 0, 4, utc.getYear());
+        digits(text, 5, 2, utc.getMonthValue());
+        digits(text, 8, 2, utc.getDayOfMonth());
+        digits(text, 11, 2, utc.getHour());
+        digits(text, 14, 2, utc.getMinute());
+        digits(text, 17, 2, utc.getSecond());
+        digits(text, 20, 3, utc.getNano() / 1_000_000);
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int from, int width, int value) {
+        for (int at = from + width - 1; at >= from; at--) {
+            text[at] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.adapters.http;
 
+import dev.sluice.cloudevents.CloudEventJson;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.OptionalLong;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -31,14 +30,12 @@ final class JsonIo {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     private JsonIo() {
     }
 
+    /** The contract's timestamp form, as the events carry it. */
     static String timestamp(Instant instant) {
-        return instant == null ? null : TIMESTAMP.format(instant);
+        return CloudEventJson.timestamp(instant);
     }
 
     static ObjectNode object() {

@@ -9,7 +9,12 @@ import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.shared.Metadata;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,5 +78,24 @@ class CloudEventJsonTest {
             SessionEvent created = TestEvents.createdWith(SessionId.generate(), new Metadata(damaged));
             assertThrows(RuntimeException.class, () -> json.toBytes(created), damaged);
         }
+    }
+
+    @Test
+    void timestampsHaveMillisecondsAlwaysAndMatchTheIsoPatternForAnyYear() {
+        DateTimeFormatter pattern = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("2026-06-09T12:00:00Z"),
+                Instant.parse("2028-02-29T23:59:59.999999999Z"), Instant.parse("9999-12-31T23:59:59.999Z"),
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("1969-12-31T23:59:59.001Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59.5Z")));
+        Random random = new Random(18);
+        for (int i = 0; i < 2_000; i++) {
+            instants.add(Instant.ofEpochSecond(random.nextLong(-62_167_219_200L, 253_402_300_800L),
+                    random.nextInt(1_000_000_000)));
+        }
+
+        for (Instant instant : instants) {
+            assertEquals(pattern.format(instant), CloudEventJson.timestamp(instant), instant.toString());
+        }
+        assertEquals("2026-06-09T12:00:00.000Z", CloudEventJson.timestamp(Instant.parse("2026-06-09T12:00:00Z")));
     }
 }

@@ -161,11 +161,14 @@ final class JdbcCeiling implements AutoCloseable {
         return offset + values.length;
     }
 
-    /** Sluice's id format: a prefix and 128 random bits in hex, so the primary keys land as randomly. */
+    /**
+     * Sluice's id format for sessions and events (RandomTokens.orderedId): a prefix, the current
+     * millisecond in 12 hex digits and 80 random bits in 20, so the primary keys land where Sluice's do.
+     */
     private static String id(String prefix) {
-        byte[] bytes = new byte[16];
+        byte[] bytes = new byte[10];
         RANDOM.nextBytes(bytes);
-        return prefix + HexFormat.of().formatHex(bytes);
+        return prefix + HexFormat.of().toHexDigits(System.currentTimeMillis()).substring(4) + HexFormat.of().formatHex(bytes);
     }
 
     private static String utc(Instant instant) {

@@ -12,7 +12,7 @@ public record EventId(String value) {
     }
 
     public static EventId generate() {
-        return new EventId(RandomTokens.id(PREFIX));
+        return new EventId(RandomTokens.orderedId(PREFIX));
     }
 
     public static Optional<EventId> parse(String value) {

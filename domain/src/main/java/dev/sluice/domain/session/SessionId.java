@@ -12,7 +12,7 @@ public record SessionId(String value) {
     }
 
     public static SessionId generate() {
-        return new SessionId(RandomTokens.id(PREFIX));
+        return new SessionId(RandomTokens.orderedId(PREFIX));
     }
 
     /** An id taken from a URL or a message: a malformed one simply names no session. */

@@ -39,7 +39,7 @@ class SecretsAndIdsTest {
     }
 
     @Test
-    void ids_carry_their_prefix_and_128_random_bits() {
+    void ids_carry_their_prefix_and_32_hex_digits() {
         assertTrue(WidgetId.generate().value().matches("wdgt_[0-9a-f]{32}"));
         assertTrue(SessionId.generate().value().matches("dep_[0-9a-f]{32}"));
         assertTrue(EventId.generate().value().matches("evt_[0-9a-f]{32}"));
@@ -47,6 +47,24 @@ class SecretsAndIdsTest {
         for (int i = 0; i < 1000; i++) {
             assertTrue(seen.add(SessionId.generate().value()));
         }
+    }
+
+    @Test
+    void session_and_event_ids_sort_by_the_millisecond_they_were_made_in_and_keep_80_random_bits() {
+        long now = 1_780_000_000_000L;
+        String earlier = RandomTokens.orderedId("dep_", now);
+        String later = RandomTokens.orderedId("dep_", now + 1);
+
+        assertTrue(earlier.compareTo(later) < 0, earlier + " before " + later);
+        assertEquals(Long.toHexString(now), earlier.substring(4, 16).replaceFirst("^0+", ""));
+        Set<String> sameMillisecond = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = RandomTokens.orderedId("evt_", now);
+            assertTrue(id.matches("evt_[0-9a-f]{32}"), id);
+            assertTrue(sameMillisecond.add(id));
+        }
+        assertTrue(SessionId.generate().value().compareTo(later) > 0, "made now, after 2026-05-28");
+        assertTrue(EventId.generate().value().compareTo("evt_" + earlier.substring(4)) > 0);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.sluice.application.port.out.EventFeed;
 import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.widget.BusinessId;
+import io.helidon.dbclient.DbClient;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,14 +29,13 @@ final class JdbcEventFeed implements EventFeed, CommittedEvents {
     private static final int BATCH = ListStatement.MAX;
 
     private static final String LOCK_SEQUENCER = "SELECT last_position FROM feed_sequencer WHERE sequencer_id = 1 FOR UPDATE";
+    // Committed rows only (READ COMMITTED): a transaction still open is positioned by a later pass.
+    // Rows committed since the last pass are taken in the order they were appended.
+    private static final String UNPOSITIONED = "SELECT event_id FROM outbox_events WHERE feed_position IS NULL"
+            + " ORDER BY append_order LIMIT " + BATCH;
+    private static final String ADVANCE = "UPDATE feed_sequencer SET last_position = ? WHERE sequencer_id = 1";
 
     static final Map<String, String> STATEMENTS = Map.of(
-            "feed.lockSequencer", LOCK_SEQUENCER,
-            // Committed rows only (READ COMMITTED): a transaction still open is positioned by a later pass.
-            // Rows committed since the last pass are taken in the order they were appended.
-            "feed.unpositioned", "SELECT event_id FROM outbox_events WHERE feed_position IS NULL"
-                    + " ORDER BY append_order LIMIT :limit",
-            "feed.advance", "UPDATE feed_sequencer SET last_position = :last_position WHERE sequencer_id = 1",
             "feed.positionOf", "SELECT feed_position FROM outbox_events"
                     + " WHERE event_id = :event_id AND business_id = :business_id AND feed_position IS NOT NULL",
             "feed.list", "SELECT " + EventRow.COLUMNS + " FROM outbox_events"
@@ -58,13 +58,13 @@ final class JdbcEventFeed implements EventFeed, CommittedEvents {
     });
 
     private final Database requests;
-    private final Database sequencer;
+    private final DbClient sequencer;
 
     /**
      * {@code requests} serves reads; {@code sequencer} assigns positions on connections of its own,
      * so that a pass never queues behind requests for one.
      */
-    JdbcEventFeed(Database requests, Database sequencer) {
+    JdbcEventFeed(Database requests, DbClient sequencer) {
         this.requests = requests;
         this.sequencer = sequencer;
     }
@@ -114,24 +114,20 @@ final class JdbcEventFeed implements EventFeed, CommittedEvents {
 
     /**
      * Takes the next {@code count} positions for events that {@code connection}'s transaction is
-     * inserting, and returns the position before them. The sequencer stays locked until that
-     * transaction ends, so no other position is given meanwhile and the new ones become visible at
-     * once, when it commits: a reader never finds a gap that fills in behind its cursor.
+     * inserting, and returns the position before them. Events other transactions committed before
+     * this one took the sequencer are positioned first, so the feed keeps commit order. The
+     * sequencer stays locked until the transaction ends, so no other position is given meanwhile
+     * and the new ones become visible at once, when it commits: a reader never finds a gap that
+     * fills in behind its cursor.
      */
     static long allot(Connection connection, int count) throws SQLException {
-        long last;
-        try (PreparedStatement lock = connection.prepareStatement(LOCK_SEQUENCER);
-                ResultSet row = lock.executeQuery()) {
-            if (!row.next()) {
-                throw new IllegalStateException("feed_sequencer has lost its row");
-            }
-            last = row.getLong(1);
-        }
-        try (PreparedStatement advance = connection.prepareStatement(
-                "UPDATE feed_sequencer SET last_position = ? WHERE sequencer_id = 1")) {
-            advance.setLong(1, last + count);
-            advance.executeUpdate();
-        }
+        long last = lockSequencer(connection);
+        int positioned;
+        do {
+            positioned = positionCommitted(connection, last);
+            last += positioned;
+        } while (positioned == BATCH);
+        advance(connection, last + count);
         return last;
     }
 
@@ -139,29 +135,60 @@ final class JdbcEventFeed implements EventFeed, CommittedEvents {
     void assignPositions() {
         int assigned;
         do {
-            assigned = assignBatch();
+            assigned = PlainJdbc.inTransaction(sequencer, connection -> {
+                long last = lockSequencer(connection);
+                int positioned = positionCommitted(connection, last);
+                if (positioned > 0) {
+                    advance(connection, last + positioned);
+                }
+                return positioned;
+            });
         } while (assigned == BATCH);
     }
 
-    private int assignBatch() {
-        return sequencer.inNewTransaction(() -> {
-            long last = sequencer.get("feed.lockSequencer", Map.of(), row -> Columns.number(row, "last_position"))
-                    .orElseThrow(() -> new IllegalStateException("feed_sequencer has lost its row"));
-            List<String> unpositioned = sequencer.query("feed.unpositioned", params("limit", BATCH),
-                    row -> Columns.text(row, "event_id"));
-            if (unpositioned.isEmpty()) {
-                return 0;
+    private static long lockSequencer(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_SEQUENCER);
+                ResultSet row = lock.executeQuery()) {
+            if (!row.next()) {
+                throw new IllegalStateException("feed_sequencer has lost its row");
             }
-            // Positions follow the append order, but the rows are locked in event-id order, the
-            // order every multi-row write of outbox_events locks in, so that no two writers deadlock.
-            List<String> chunk = ListStatement.chunks(unpositioned).getFirst();
-            List<Object> values = new ArrayList<>();
-            values.add(last);
-            values.addAll(chunk);
-            values.addAll(chunk.stream().sorted().toList());
-            sequencer.dml(POSITION.name(), POSITION.sql(chunk.size()), values);
-            sequencer.dml("feed.advance", params("last_position", last + unpositioned.size()));
-            return unpositioned.size();
-        });
+            return row.getLong(1);
+        }
+    }
+
+    /** Positions up to a batch of committed events after {@code last}; returns how many. */
+    private static int positionCommitted(Connection connection, long last) throws SQLException {
+        List<String> unpositioned = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(UNPOSITIONED);
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                unpositioned.add(rows.getString(1));
+            }
+        }
+        if (unpositioned.isEmpty()) {
+            return 0;
+        }
+        // Positions follow the append order, but the rows are locked in event-id order, the
+        // order every multi-row write of outbox_events locks in, so that no two writers deadlock.
+        List<String> chunk = ListStatement.chunks(unpositioned).getFirst();
+        try (PreparedStatement position = connection.prepareStatement(POSITION.sql(chunk.size()))) {
+            int index = 1;
+            position.setLong(index++, last);
+            for (String id : chunk) {
+                position.setString(index++, id);
+            }
+            for (String id : chunk.stream().sorted().toList()) {
+                position.setString(index++, id);
+            }
+            position.executeUpdate();
+        }
+        return unpositioned.size();
+    }
+
+    private static void advance(Connection connection, long last) throws SQLException {
+        try (PreparedStatement advance = connection.prepareStatement(ADVANCE)) {
+            advance.setLong(1, last);
+            advance.executeUpdate();
+        }
     }
 }

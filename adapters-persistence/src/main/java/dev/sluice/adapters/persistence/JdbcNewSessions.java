@@ -73,20 +73,7 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
 
     /** Whether each session was stored: not when its widget changed since it was checked. */
     private List<Boolean> write(List<Pending> batch) {
-        try (Connection connection = committer.unwrap(Connection.class)) {
-            try {
-                List<Boolean> stored = write(connection, batch);
-                connection.commit();
-                return stored;
-            } catch (SQLException | RuntimeException failure) {
-                rollback(connection, failure);
-                throw failure;
-            }
-        } catch (SQLException failure) {
-            throw StoreFailures.translate(failure);
-        } catch (RuntimeException failure) {
-            throw StoreFailures.translate(failure);
-        }
+        return PlainJdbc.inTransaction(committer, connection -> write(connection, batch));
     }
 
     private static List<Boolean> write(Connection connection, List<Pending> batch) throws SQLException {
@@ -130,15 +117,6 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
             }
         }
         return versions;
-    }
-
-    /** The caller rethrows {@code failure}; a rollback that fails too (the connection is gone) is attached to it. */
-    private static void rollback(Connection connection, Exception failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException | RuntimeException rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
-        }
     }
 
     @Override

@@ -101,7 +101,7 @@ public final class PersistenceModule implements AutoCloseable {
         this.newSessions = new JdbcNewSessions(committerClient);
         this.observations = new JdbcObservations(db);
         this.outbox = new JdbcOutbox(db, background, instanceId, clock);
-        this.feed = new JdbcEventFeed(db, background);
+        this.feed = new JdbcEventFeed(db, backgroundClient);
         this.idempotency = new JdbcIdempotencyRecords(db);
     }
 

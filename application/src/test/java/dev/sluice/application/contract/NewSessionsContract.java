@@ -95,6 +95,21 @@ public abstract class NewSessionsContract {
     }
 
     @Test
+    public void anEventCommittedEarlierByAnotherPathStaysAheadOfANewSessionInTheFeed() {
+        long before = store().eventFeed().latestPosition();
+        // committed, but no positioning pass has run since (the API answered already)
+        Change earlier = StoreFixtures.storedSession(store(), widget(), NOW);
+        Change created = newSession();
+
+        assertTrue(newSessions().add(created, widgetVersion()));
+
+        store().settle();
+        assertEquals(List.of(earlier.session().id().value(), created.session().id().value()),
+                store().eventFeed().positionedAfter(before, 100).stream().map(EventFeed.Positioned::sessionId).toList(),
+                "the feed keeps commit order (api.md)");
+    }
+
+    @Test
     public void concurrentSessionsAllCommitEachWithItsOwnEvents() throws Exception {
         List<Change> created = new ArrayList<>();
         for (int i = 0; i < CONCURRENT; i++) {

@@ -322,7 +322,7 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
 
     private static Object[] insertValues(WebhookEndpoint endpoint, String eventId, String eventType, String sessionId,
             String body, Instant due, Instant now) {
-        return new Object[] {RandomTokens.orderedId(WebhookDelivery.ID_PREFIX), endpoint.id(), endpoint.businessId().value(),
+        return new Object[] {RandomTokens.id(WebhookDelivery.ID_PREFIX), endpoint.id(), endpoint.businessId().value(),
                 eventId, eventType, sessionId, body, !endpoint.enabled(), due, endpoint.url(), now};
     }
 

@@ -6,6 +6,7 @@ import static dev.sluice.adapters.webhooks.Jdbc.marks;
 import static dev.sluice.adapters.webhooks.Jdbc.query;
 
 import dev.sluice.application.port.out.CommittedEvents;
+import dev.sluice.application.port.out.ConcurrentChangeException;
 import dev.sluice.application.port.in.Page;
 import dev.sluice.application.port.out.WebhookDeliveries;
 import dev.sluice.application.port.out.WebhookEndpoints;
@@ -45,6 +46,7 @@ import java.util.function.Function;
  * a finishing head never misses a delivery appended behind it.
  */
 final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
+    private static final int FAN_OUT_ATTEMPTS = 3;
     static final String TEST_EVENT_TYPE = "webhook.test";
     private static final String ENDPOINT_COLUMNS = "endpoint_id, business_id, url, description, events, enabled,"
             + " disabled_reason, signing_secret, previous_secret, previous_secret_until, failing_since, created_at,"
@@ -364,6 +366,21 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
      * events it took. The cursor row is held meanwhile, so instances take turns.
      */
     int fanOut(CommittedEvents events, Function<CommittedEvents.Positioned, String> render, int batch, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return fanOutOnce(events, render, batch, now);
+            } catch (ConcurrentChangeException deadlockVictim) {
+                // Rolled back whole (its waiting-pairs lock raced an outcome moving that queue on):
+                // nothing was taken, and the next try sees the outcome.
+                if (attempt == FAN_OUT_ATTEMPTS) {
+                    throw deadlockVictim;
+                }
+            }
+        }
+    }
+
+    private int fanOutOnce(CommittedEvents events, Function<CommittedEvents.Positioned, String> render, int batch,
+            Instant now) {
         return jdbc.inTransaction(c -> {
             long last = first(c, "SELECT last_position FROM webhook_cursor WHERE cursor_id = 1 FOR UPDATE",
                     row -> row.getLong(1)).orElseThrow(() -> new IllegalStateException("webhook_cursor lost its row"));

@@ -16,7 +16,12 @@ import dev.sluice.application.webhook.WebhookEndpoint;
 import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.widget.BusinessId;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,6 +145,51 @@ abstract class DeliveryStoreContract {
         assertEquals(1, reads.size());
         assertEquals(List.of(next.id().value()),
                 claimAll(one, late, T0.plusSeconds(8)).stream().map(Delivery::eventId).toList());
+    }
+
+    @Test
+    void aFanOutChosenAsADeadlockVictimIsRunAgainAndTakesEveryEventOnce() {
+        WebhookEndpoint endpoint = endpoint(business, ALL);
+        SessionEvent created = commit(SessionId.generate(), 1);
+        int[] deadlocks = {1};
+        WebhookStore victim = new WebhookStore(new Jdbc(deadlockingOnce(dataSource(), "FOR UPDATE", deadlocks)),
+                new SecretBox(new byte[32]), "instance-victim");
+
+        assertEquals(1, victim.fanOut(events, positioned -> "{}", 100, T0.plusSeconds(2)));
+
+        assertEquals(0, deadlocks[0], "the first try was rolled back as a deadlock's victim");
+        assertEquals(List.of(created.id().value()),
+                claimAll(one, endpoint, T0.plusSeconds(2)).stream().map(Delivery::eventId).toList());
+    }
+
+    /** {@code source}, whose connections fail the first {@code count[0]} statements containing {@code marker} as MariaDB fails a deadlock's victim. */
+    private static DataSource deadlockingOnce(DataSource source, String marker, int[] count) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(source, method, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    Connection connection = (Connection) result;
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                if (m.getName().equals("prepareStatement") && ((String) a[0]).contains(marker)
+                                        && ((String) a[0]).contains("webhook_deliveries") && count[0] > 0) {
+                                    count[0]--;
+                                    throw new SQLTransactionRollbackException(
+                                            "Deadlock found when trying to get lock; try restarting transaction", "40001", 1213);
+                                }
+                                return invoke(connection, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.Optional;
 /**
  * The events feed over {@code outbox_events}. An event gets its feed position after its transaction
  * committed, from one sequencer at a time, or, for the group committer's new sessions, inside their
- * transaction while it holds the sequencer ({@link #allot}); the feed shows positioned events only:
+ * transaction while it holds the sequencer ({@link #reserve}); the feed shows positioned events only:
  * an event that commits late is positioned after every event already shown, never behind a cursor.
  */
 final class JdbcEventFeed implements EventFeed, CommittedEvents {
@@ -29,9 +29,11 @@ final class JdbcEventFeed implements EventFeed, CommittedEvents {
     private static final int BATCH = ListStatement.MAX;
 
     private static final String LOCK_SEQUENCER = "SELECT last_position FROM feed_sequencer WHERE sequencer_id = 1 FOR UPDATE";
+    private static final String RESERVE = "UPDATE feed_sequencer SET last_position = last_position + ? WHERE sequencer_id = 1";
+    static final String LAST_POSITION = "SELECT last_position FROM feed_sequencer WHERE sequencer_id = 1";
     // Committed rows only (READ COMMITTED): a transaction still open is positioned by a later pass.
     // Rows committed since the last pass are taken in the order they were appended.
-    private static final String UNPOSITIONED = "SELECT event_id FROM outbox_events WHERE feed_position IS NULL"
+    static final String UNPOSITIONED = "SELECT event_id, append_order FROM outbox_events WHERE feed_position IS NULL"
             + " ORDER BY append_order LIMIT " + BATCH;
     private static final String ADVANCE = "UPDATE feed_sequencer SET last_position = ? WHERE sequencer_id = 1";
 
@@ -43,7 +45,7 @@ final class JdbcEventFeed implements EventFeed, CommittedEvents {
             "feed.after", "SELECT feed_position, " + EventRow.COLUMNS + " FROM outbox_events"
                     + " WHERE feed_position > :after ORDER BY feed_position LIMIT :limit",
             // the sequencer advances in the transaction that positions, so every position up to it is visible
-            "feed.latest", "SELECT last_position FROM feed_sequencer WHERE sequencer_id = 1",
+            "feed.latest", LAST_POSITION,
             "feed.positionedAfter", "SELECT feed_position, session_id, sequence FROM outbox_events"
                     + " WHERE feed_position > :after ORDER BY feed_position LIMIT :limit");
 
@@ -113,22 +115,20 @@ final class JdbcEventFeed implements EventFeed, CommittedEvents {
     }
 
     /**
-     * Takes the next {@code count} positions for events that {@code connection}'s transaction is
-     * inserting, and returns the position before them. Events other transactions committed before
-     * this one took the sequencer are positioned first, so the feed keeps commit order. The
-     * sequencer stays locked until the transaction ends, so no other position is given meanwhile
-     * and the new ones become visible at once, when it commits: a reader never finds a gap that
-     * fills in behind its cursor.
+     * Reserves the next {@code count} positions for events that {@code connection}'s transaction is
+     * inserting, and with them the sequencer: it stays locked until the transaction ends, so no other
+     * position is given meanwhile and the new ones become visible at once, when it commits: a reader
+     * never finds a gap that fills in behind its cursor. The transaction then reads where the
+     * reservation ends ({@link #LAST_POSITION}) and the events committed without a position before
+     * it took the sequencer ({@link #UNPOSITIONED}), which go first ({@link #positionCommitted}).
      */
-    static long allot(Connection connection, int count) throws SQLException {
-        long last = lockSequencer(connection);
-        int positioned;
-        do {
-            positioned = positionCommitted(connection, last);
-            last += positioned;
-        } while (positioned == BATCH);
-        advance(connection, last + count);
-        return last;
+    static void reserve(Connection connection, int count) throws SQLException {
+        try (PreparedStatement reserve = connection.prepareStatement(RESERVE)) {
+            reserve.setInt(1, count);
+            if (reserve.executeUpdate() != 1) {
+                throw new IllegalStateException("feed_sequencer has lost its row");
+            }
+        }
     }
 
     /** Gives every committed event without a position the next positions, in the order they were appended. */
@@ -137,11 +137,12 @@ final class JdbcEventFeed implements EventFeed, CommittedEvents {
         do {
             assigned = PlainJdbc.inTransaction(sequencer, connection -> {
                 long last = lockSequencer(connection);
-                int positioned = positionCommitted(connection, last);
-                if (positioned > 0) {
-                    advance(connection, last + positioned);
+                List<String> unpositioned = unpositioned(connection);
+                position(connection, last, unpositioned);
+                if (!unpositioned.isEmpty()) {
+                    advance(connection, last + unpositioned.size());
                 }
-                return positioned;
+                return unpositioned.size();
             });
         } while (assigned == BATCH);
     }
@@ -156,8 +157,24 @@ final class JdbcEventFeed implements EventFeed, CommittedEvents {
         }
     }
 
-    /** Positions up to a batch of committed events after {@code last}; returns how many. */
-    private static int positionCommitted(Connection connection, long last) throws SQLException {
+    /**
+     * Positions {@code unpositioned}, read by {@link #UNPOSITIONED} under the sequencer, after
+     * {@code last}, then any committed events that a full read left behind; returns the last
+     * position given.
+     */
+    static long positionCommitted(Connection connection, long last, List<String> unpositioned) throws SQLException {
+        List<String> batch = unpositioned;
+        position(connection, last, batch);
+        last += batch.size();
+        while (batch.size() == BATCH) {
+            batch = unpositioned(connection);
+            position(connection, last, batch);
+            last += batch.size();
+        }
+        return last;
+    }
+
+    private static List<String> unpositioned(Connection connection) throws SQLException {
         List<String> unpositioned = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(UNPOSITIONED);
                 ResultSet rows = select.executeQuery()) {
@@ -165,12 +182,17 @@ final class JdbcEventFeed implements EventFeed, CommittedEvents {
                 unpositioned.add(rows.getString(1));
             }
         }
-        if (unpositioned.isEmpty()) {
-            return 0;
+        return unpositioned;
+    }
+
+    /** Gives {@code events} (at most a batch), in their order, the positions after {@code last}. */
+    private static void position(Connection connection, long last, List<String> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
         }
         // Positions follow the append order, but the rows are locked in event-id order, the
         // order every multi-row write of outbox_events locks in, so that no two writers deadlock.
-        List<String> chunk = ListStatement.chunks(unpositioned).getFirst();
+        List<String> chunk = ListStatement.chunks(events).getFirst();
         try (PreparedStatement position = connection.prepareStatement(POSITION.sql(chunk.size()))) {
             int index = 1;
             position.setLong(index++, last);
@@ -182,10 +204,9 @@ final class JdbcEventFeed implements EventFeed, CommittedEvents {
             }
             position.executeUpdate();
         }
-        return unpositioned.size();
     }
 
-    private static void advance(Connection connection, long last) throws SQLException {
+    static void advance(Connection connection, long last) throws SQLException {
         try (PreparedStatement advance = connection.prepareStatement(ADVANCE)) {
             advance.setLong(1, last);
             advance.executeUpdate();

@@ -11,18 +11,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * New sessions written by group commit: whatever concurrent requests handed in while the previous
- * transaction ran goes in one transaction (see {@link GroupCommit}): the versions of their widgets
- * in one SELECT, every session whose widget is still at the version it was checked against in one
- * INSERT, their events in the next, then one COMMIT. MariaDB writes the same rows several times
- * faster 10–60 to a transaction than one to a transaction, and a request still returns only after
- * the commit that holds its session.
+ * transaction ran goes in one transaction (see {@link GroupCommit}): feed positions reserved for
+ * all their events, one SELECT of what the batch must know ({@link FirstRead}), every session whose
+ * widget is still at the version it was checked against in one INSERT, their events in the next,
+ * then one COMMIT. MariaDB writes the same rows several times faster 10–60 to a transaction than
+ * one to a transaction, and a request still returns only after the commit that holds its session.
  *
  * <p>The events take their feed positions in the same transaction, in the order the requests
- * arrived, under the feed's sequencer lock (see {@link JdbcEventFeed#allot}): positioning them after
+ * arrived, under the feed's sequencer (see {@link JdbcEventFeed#reserve}): positioning them after
  * the commit, as every other event is, cost a second write of every row.
+ *
+ * <p>Five round trips a batch, the fewest these statements allow: under load the committer is busy
+ * all the time, and each round trip waits for a core as much as for the server.
  *
  * <p>Plain JDBC on a connection of the committer's own pool: it is the one writer that binds
  * thousands of parameters a second.
@@ -33,8 +37,6 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
     /** Requests that may wait for a transaction; with 64 a transaction, this is many transactions of backlog. */
     static final int CAPACITY = 4096;
 
-    private static final ListStatement WIDGET_VERSIONS = new ListStatement("widgets.versions", n ->
-            "SELECT widget_id, version FROM widgets WHERE widget_id IN (" + ListStatement.parameters(n) + ")");
     private static final RowsInsert SESSIONS = new RowsInsert("deposit_sessions", SessionRow.COLUMNS);
     private static final RowsInsert EVENTS = new RowsInsert("outbox_events", "feed_position, " + EventRow.COLUMNS);
     private static final int FEED_POSITION = 0;
@@ -77,46 +79,76 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
     }
 
     private static List<Boolean> write(Connection connection, List<Pending> batch) throws SQLException {
-        Map<String, Long> versions = widgetVersions(connection,
-                batch.stream().map(Pending::widgetId).distinct().toList());
+        int reserved = batch.stream().mapToInt(pending -> pending.events().size()).sum();
+        JdbcEventFeed.reserve(connection, reserved);
+        FirstRead read = FirstRead.of(connection, batch.stream().map(Pending::widgetId).distinct().toList());
+        long position = JdbcEventFeed.positionCommitted(connection, read.lastPosition() - reserved, read.unpositioned());
         List<Boolean> stored = new ArrayList<>(batch.size());
         List<Pending> current = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
-            boolean unchanged = versions.getOrDefault(pending.widgetId(), -1L) == pending.widgetVersion();
+            boolean unchanged = read.widgetVersions().getOrDefault(pending.widgetId(), -1L) == pending.widgetVersion();
             stored.add(unchanged);
             if (unchanged) {
                 current.add(pending);
             }
         }
-        if (current.isEmpty()) {
-            return stored;
-        }
-        SESSIONS.run(connection, current.stream().map(Pending::session).toList());
         List<Object[]> events = current.stream().flatMap(pending -> pending.events().stream()).toList();
-        long position = JdbcEventFeed.allot(connection, events.size());
         for (Object[] event : events) {
             // a batch written again one by one takes new positions: the first try rolled back
             event[FEED_POSITION] = ++position;
         }
+        if (position != read.lastPosition()) {
+            // committed events went first, or sessions were left out: the reservation was not what was used
+            JdbcEventFeed.advance(connection, position);
+        }
+        SESSIONS.run(connection, current.stream().map(Pending::session).toList());
         EVENTS.run(connection, events);
         return stored;
     }
 
-    private static Map<String, Long> widgetVersions(Connection connection, List<String> widgetIds) throws SQLException {
-        Map<String, Long> versions = new HashMap<>();
-        for (List<String> chunk : ListStatement.chunks(widgetIds)) {
-            try (PreparedStatement select = connection.prepareStatement(WIDGET_VERSIONS.sql(chunk.size()))) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setString(i + 1, chunk.get(i));
+    /**
+     * What a batch reads once it holds the sequencer, in one statement, for one round trip less each:
+     * where its reservation of positions ends, the versions of its widgets, and the events other
+     * transactions committed without a position (see {@link JdbcEventFeed#reserve}).
+     */
+    private record FirstRead(long lastPosition, Map<String, Long> widgetVersions, List<String> unpositioned) {
+        private static final String LAST_POSITION = "P";
+        private static final String WIDGET = "W";
+        private static final String UNPOSITIONED = "E";
+        // the longest list of widgets is a batch's
+        private static final ListStatement SQL = new ListStatement("newSessions.firstRead", n ->
+                "SELECT '" + LAST_POSITION + "' AS kind, CAST(NULL AS VARCHAR(40)) AS id, last_position AS number"
+                        + " FROM (" + JdbcEventFeed.LAST_POSITION + ") sequencer"
+                        + " UNION ALL SELECT '" + WIDGET + "', widget_id, version FROM widgets WHERE widget_id IN ("
+                        + ListStatement.parameters(n) + ")"
+                        + " UNION ALL SELECT '" + UNPOSITIONED + "', event_id, append_order FROM ("
+                        + JdbcEventFeed.UNPOSITIONED + ") unpositioned");
+
+        static FirstRead of(Connection connection, List<String> widgetIds) throws SQLException {
+            List<String> ids = ListStatement.chunks(widgetIds).getFirst();
+            Long lastPosition = null;
+            Map<String, Long> versions = new HashMap<>();
+            Map<Long, String> unpositioned = new TreeMap<>();
+            try (PreparedStatement select = connection.prepareStatement(SQL.sql(ids.size()))) {
+                for (int i = 0; i < ids.size(); i++) {
+                    select.setString(i + 1, ids.get(i));
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        versions.put(rows.getString(1), rows.getLong(2));
+                        switch (rows.getString(1)) {
+                            case LAST_POSITION -> lastPosition = rows.getLong(3);
+                            case WIDGET -> versions.put(rows.getString(2), rows.getLong(3));
+                            default -> unpositioned.put(rows.getLong(3), rows.getString(2));
+                        }
                     }
                 }
             }
+            if (lastPosition == null) {
+                throw new IllegalStateException("feed_sequencer has lost its row");
+            }
+            // a union's rows come in no particular order: the append order is the feed's
+            return new FirstRead(lastPosition, versions, List.copyOf(unpositioned.values()));
         }
-        return versions;
     }
 
     @Override

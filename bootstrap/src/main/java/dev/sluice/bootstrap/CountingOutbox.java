@@ -85,8 +85,8 @@ final class CountingOutbox implements Outbox {
     }
 
     @Override
-    public void release(List<EventId> events) {
-        outbox.release(events);
+    public void release() {
+        outbox.release();
     }
 
     @Override

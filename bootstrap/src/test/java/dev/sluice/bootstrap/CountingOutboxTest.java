@@ -116,7 +116,7 @@ class CountingOutboxTest {
         }
 
         @Override
-        public void release(List<EventId> events) {
+        public void release() {
         }
 
         @Override

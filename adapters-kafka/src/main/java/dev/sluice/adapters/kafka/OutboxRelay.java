@@ -37,10 +37,11 @@ import org.apache.kafka.common.errors.RetriableException;
  * <p>A pass claims a batch and sends it in waves: wave k holds the k-th claimed event of every
  * session in the batch, and the next wave starts only after the broker acknowledged the
  * previous one, so a session's event n+1 never leaves before event n is acknowledged. Events
- * are marked published only after their acknowledgement; on any failure the pass stops and
- * gives back everything not acknowledged, and the loop backs off. Acknowledged events whose
- * marking failed (a deadlock, the database gone for a moment) stay leased to this instance and
- * are marked first thing in the next pass, so they are neither lost nor sent again.
+ * are marked published only after their acknowledgement; on any failure the pass stops, what was
+ * not acknowledged stays unpublished for the next pass, and the loop backs off. Acknowledged
+ * events whose marking failed (a deadlock, the database gone for a moment) are marked first thing
+ * in the next pass, before its claim, so they are neither lost nor sent again: this instance holds
+ * the relay's lease meanwhile, and no other relays them.
  *
  * <p>An event that fails for its own sake (it cannot be rendered, or the broker refuses that one
  * record with a non-retriable error) is no reason to stop the pass: its session leaves the pass,
@@ -146,8 +147,8 @@ public final class OutboxRelay implements AutoCloseable {
 
     /**
      * Stops the loop, lets the pass in progress finish its current wave (sends in flight are
-     * awaited and marked, the rest given back) for up to {@code shutdownTimeout}, then closes
-     * the producer.
+     * awaited and marked, the rest left for the next relay) for up to {@code shutdownTimeout},
+     * gives up the relay's lease, then closes the producer.
      */
     @Override
     public void close() {
@@ -168,8 +169,10 @@ public final class OutboxRelay implements AutoCloseable {
         try {
             if (passFinished) {
                 markBeforeClosing();
+                giveUpLease();
             }
-            // A pass still running after the timeout sees its sends fail and gives the events back.
+            // A pass still running after the timeout sees its sends fail; what it did not send stays
+            // unpublished, and another instance relays it once this one's lease runs out.
             producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         } finally {
             if (passFinished) {
@@ -202,14 +205,10 @@ public final class OutboxRelay implements AutoCloseable {
         claimed.stream()
                 .sorted(Comparator.comparingLong(SessionEvent::sequence))
                 .forEach(e -> bySession.computeIfAbsent(e.session().id(), id -> new ArrayDeque<>()).add(e));
-        try {
-            while (!bySession.isEmpty() && !closed) {
-                markPublished(sendWave(bySession));
-                bySession.values().removeIf(Deque::isEmpty);
-            }
-        } finally {
-            // Whatever is left was not acknowledged: after a failure, or because the relay closes.
-            giveBack(bySession);
+        // whatever a failure or closing leaves unsent stays unpublished, for the next pass
+        while (!bySession.isEmpty() && !closed) {
+            markPublished(sendWave(bySession));
+            bySession.values().removeIf(Deque::isEmpty);
         }
     }
 
@@ -232,12 +231,21 @@ public final class OutboxRelay implements AutoCloseable {
         markPublished(retry);
     }
 
-    /** A last try for acknowledged events still unmarked; if it fails, their lease runs out and they are sent again. */
+    /** A last try for acknowledged events still unmarked; if it fails, the next relay sends them again. */
     private void markBeforeClosing() {
         try {
             markUnmarked();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not mark " + unmarked.size() + " published events: " + e);
+        }
+    }
+
+    /** Lets another instance relay at once rather than when this one's lease runs out. */
+    private void giveUpLease() {
+        try {
+            outbox.release();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not give up the relay lease, which runs out on its own: " + e);
         }
     }
 
@@ -315,7 +323,6 @@ public final class OutboxRelay implements AutoCloseable {
                 LOG.log(System.Logger.Level.ERROR, "event " + event.id() + " failed " + POISON_ATTEMPTS
                         + " times and is set aside; session " + event.session().id() + " waits for an operator");
             }
-            giveBack(Map.of(event.session().id(), queue));
         }
     }
 
@@ -326,22 +333,7 @@ public final class OutboxRelay implements AutoCloseable {
         return record;
     }
 
-    private void giveBack(Map<SessionId, Deque<SessionEvent>> bySession) {
-        List<EventId> unsent = bySession.values().stream()
-                .flatMap(Deque::stream)
-                .map(SessionEvent::id)
-                .toList();
-        if (!unsent.isEmpty()) {
-            try {
-                outbox.release(unsent);
-            } catch (RuntimeException e) {
-                // Their lease runs out on its own; they are sent again then.
-                LOG.log(System.Logger.Level.WARNING, "could not release " + unsent.size() + " events: " + e);
-            }
-        }
-    }
-
-    /** A pass that stopped early; whatever it had not sent is given back. */
+    /** A pass that stopped early; whatever it had not sent waits for the next. */
     private static final class RelayFailure extends Exception {
         RelayFailure(String message, Throwable cause) {
             super(message, cause);

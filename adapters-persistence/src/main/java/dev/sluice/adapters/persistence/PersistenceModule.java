@@ -94,7 +94,7 @@ public final class PersistenceModule implements AutoCloseable {
         Map<String, String> statements = statements();
         this.db = new Database(client, statements);
         Database background = new Database(backgroundClient, statements);
-        // the lease owner of this process's outbox claims
+        // the owner of the relay lease while this process relays
         this.instanceId = "sluice-" + UUID.randomUUID();
         this.widgets = new JdbcWidgets(db);
         this.sessions = new JdbcDepositSessions(db);
@@ -110,7 +110,7 @@ public final class PersistenceModule implements AutoCloseable {
         return open(settings, InstantSource.system());
     }
 
-    /** As {@link #open(DatabaseSettings)}, with outbox leases and publication times on {@code clock}. */
+    /** As {@link #open(DatabaseSettings)}, with the relay lease and publication times on {@code clock}. */
     public static PersistenceModule open(DatabaseSettings settings, InstantSource clock) {
         migrate(settings);
         return connect(settings, clock);
@@ -136,7 +136,7 @@ public final class PersistenceModule implements AutoCloseable {
         return connect(settings, InstantSource.system());
     }
 
-    /** As {@link #connect(DatabaseSettings)}, with outbox leases and publication times on {@code clock}. */
+    /** As {@link #connect(DatabaseSettings)}, with the relay lease and publication times on {@code clock}. */
     public static PersistenceModule connect(DatabaseSettings settings, InstantSource clock) {
         // unique per process, so that each pool's management bean (its usage) is its own
         String poolName = "sluice-" + POOLS.incrementAndGet();
@@ -191,7 +191,7 @@ public final class PersistenceModule implements AutoCloseable {
         return db;
     }
 
-    /** This process's name as owner of outbox leases. */
+    /** This process's name as owner of the relay lease. */
     public String instanceId() {
         return instanceId;
     }

@@ -19,10 +19,10 @@ import java.util.Optional;
 
 /**
  * The outbox and the events feed over one list of events in commit order (units of work run one
- * after the other here, so append order is commit order). Claims lease events to this instance
- * until the lease runs out on the store's clock, oldest first, never a session's later event while
- * an earlier one is unpublished (set aside counts as unpublished); {@link InMemoryPorts#otherInstance()}
- * claims as another instance.
+ * after the other here, so append order is commit order). A claim takes the relay's lease for this
+ * instance until it runs out on the store's clock, and hands out events oldest first, never a
+ * session's later event while an earlier one is unpublished (set aside counts as unpublished);
+ * {@link InMemoryPorts#otherInstance()} claims as another instance.
  */
 public final class InMemoryOutbox implements Outbox, EventFeed, CommittedEvents {
     private static final Comparator<Row> OLDEST_FIRST = Comparator
@@ -40,6 +40,9 @@ public final class InMemoryOutbox implements Outbox, EventFeed, CommittedEvents 
         private int failingMarks;
         /** The feed position last handed out: positions only grow, whatever is pruned or rolled back. */
         private long lastPosition;
+        /** The relay's lease: who relays, until when. */
+        private String relayOwner;
+        private Instant relayLeaseUntil;
 
         @Override
         public Object snapshot() {
@@ -56,8 +59,6 @@ public final class InMemoryOutbox implements Outbox, EventFeed, CommittedEvents 
     private static final class Row {
         final SessionEvent event;
         final long position;
-        String leaseOwner;
-        Instant leaseUntil;
         Instant publishedAt;
         int relayFailures;
         boolean setAside;
@@ -69,8 +70,6 @@ public final class InMemoryOutbox implements Outbox, EventFeed, CommittedEvents 
 
         Row copy() {
             Row copy = new Row(event, position);
-            copy.leaseOwner = leaseOwner;
-            copy.leaseUntil = leaseUntil;
             copy.publishedAt = publishedAt;
             copy.relayFailures = relayFailures;
             copy.setAside = setAside;
@@ -101,10 +100,14 @@ public final class InMemoryOutbox implements Outbox, EventFeed, CommittedEvents 
     public List<SessionEvent> claimUnpublished(int limit, Duration lease) {
         synchronized (store) {
             Instant now = store.clock().instant();
+            if (events.relayOwner != null && !events.relayOwner.equals(owner) && !events.relayLeaseUntil.isBefore(now)) {
+                return List.of();
+            }
+            events.relayOwner = owner;
+            events.relayLeaseUntil = now.plus(lease);
             Map<SessionId, Row> earliest = new LinkedHashMap<>();
             events.rows.stream()
-                    .filter(row -> row.publishedAt == null && !row.setAside
-                            && (row.leaseUntil == null || row.leaseUntil.isBefore(now)))
+                    .filter(row -> row.publishedAt == null && !row.setAside)
                     .sorted(OLDEST_FIRST)
                     .limit(limit)
                     .forEach(row -> earliest.merge(row.event.session().id(), row,
@@ -115,8 +118,6 @@ public final class InMemoryOutbox implements Outbox, EventFeed, CommittedEvents 
                         && other.event.session().id().equals(row.event.session().id())
                         && other.event.sequence() < row.event.sequence());
                 if (!blocked) {
-                    row.leaseOwner = owner;
-                    row.leaseUntil = now.plus(lease);
                     claimed.add(row.event);
                 }
             }
@@ -132,36 +133,27 @@ public final class InMemoryOutbox implements Outbox, EventFeed, CommittedEvents 
                 throw new IllegalStateException("deadlock found when trying to get lock");
             }
             Instant now = store.clock().instant();
-            ids.forEach(id -> row(id).filter(row -> row.publishedAt == null).ifPresent(row -> {
-                row.publishedAt = now;
-                row.leaseOwner = null;
-                row.leaseUntil = null;
-            }));
+            ids.forEach(id -> row(id).filter(row -> row.publishedAt == null).ifPresent(row -> row.publishedAt = now));
         }
     }
 
-    /** Gives back this instance's leases; another instance's stay. */
+    /** Gives up the relay's lease if this instance holds it; another instance's stays. */
     @Override
-    public void release(List<EventId> ids) {
+    public void release() {
         synchronized (store) {
-            ids.forEach(id -> row(id).filter(row -> row.publishedAt == null && owner.equals(row.leaseOwner))
-                    .ifPresent(row -> {
-                        row.leaseOwner = null;
-                        row.leaseUntil = null;
-                    }));
+            if (owner.equals(events.relayOwner)) {
+                events.relayOwner = null;
+                events.relayLeaseUntil = null;
+            }
         }
     }
 
-    /** Counts the failure and gives the event back, whoever leased it; at the limit it is set aside. */
+    /** Counts the failure; at the limit the event is set aside. */
     @Override
     public boolean recordFailure(EventId id, int limit) {
         synchronized (store) {
             Optional<Row> waiting = row(id).filter(row -> row.publishedAt == null);
-            waiting.ifPresent(row -> {
-                row.relayFailures++;
-                row.leaseOwner = null;
-                row.leaseUntil = null;
-            });
+            waiting.ifPresent(row -> row.relayFailures++);
             return waiting.filter(row -> !row.setAside && row.relayFailures >= limit).map(row -> {
                 row.setAside = true;
                 return true;
@@ -265,12 +257,10 @@ public final class InMemoryOutbox implements Outbox, EventFeed, CommittedEvents 
         }
     }
 
-    /** Events under a lease that has not run out. */
-    public List<EventId> leased() {
+    /** Whether some instance holds a relay lease that has not run out. */
+    public boolean relayLeased() {
         synchronized (store) {
-            Instant now = store.clock().instant();
-            return events.rows.stream().filter(row -> row.leaseUntil != null && !row.leaseUntil.isBefore(now))
-                    .map(row -> row.event.id()).toList();
+            return events.relayOwner != null && !events.relayLeaseUntil.isBefore(store.clock().instant());
         }
     }
 

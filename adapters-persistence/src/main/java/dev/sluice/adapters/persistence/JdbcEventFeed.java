@@ -32,8 +32,12 @@ final class JdbcEventFeed implements EventFeed, CommittedEvents {
     private static final String RESERVE = "UPDATE feed_sequencer SET last_position = last_position + ? WHERE sequencer_id = 1";
     static final String LAST_POSITION = "SELECT last_position FROM feed_sequencer WHERE sequencer_id = 1";
     // Committed rows only (READ COMMITTED): a transaction still open is positioned by a later pass.
-    // Rows committed since the last pass are taken in the order they were appended.
-    static final String UNPOSITIONED = "SELECT event_id, append_order FROM outbox_events WHERE feed_position IS NULL"
+    // Rows committed since the last pass are taken in the order they were appended. The index is
+    // named because MariaDB, misjudging how many rows are NULL (seen after many such rows were
+    // deleted and not yet purged), otherwise walks the append_order index from the first row to
+    // find none: 3.8 s over 470,000 rows instead of 0.4 ms, on every batch of the committer.
+    static final String UNPOSITIONED = "SELECT event_id, append_order FROM outbox_events USE INDEX (outbox_events_feed_position)"
+            + " WHERE feed_position IS NULL"
             + " ORDER BY append_order LIMIT " + BATCH;
     private static final String ADVANCE = "UPDATE feed_sequencer SET last_position = ? WHERE sequencer_id = 1";
 

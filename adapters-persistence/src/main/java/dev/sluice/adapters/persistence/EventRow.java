@@ -13,6 +13,7 @@ import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.shared.Amount;
 import io.helidon.dbclient.DbRow;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,12 @@ final class EventRow {
     }
 
     static Map<String, Object> params(SessionEvent event) {
-        Map<String, Object> params = SessionRow.params(event.session());
+        return params(event, SessionRow.params(event.session()));
+    }
+
+    /** As {@link #params(SessionEvent)}, from the columns of its session, already built and left as they are. */
+    static Map<String, Object> params(SessionEvent event, Map<String, Object> sessionColumns) {
+        Map<String, Object> params = new HashMap<>(sessionColumns);
         params.putAll(Database.params(
                 "event_id", event.id().value(),
                 "sequence", event.sequence(),

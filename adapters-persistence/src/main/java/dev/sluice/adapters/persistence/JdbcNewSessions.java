@@ -48,9 +48,10 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
     private record Pending(String widgetId, long widgetVersion, Object[] session, List<Object[]> events) {
         static Pending of(Change created, long widgetVersion) {
             // a new session has no payments yet: NewSessionsContract reads it back as the single-row path stores it
-            return new Pending(created.session().widgetId().value(), widgetVersion,
-                    SESSIONS.values(SessionRow.params(created.session())),
-                    created.events().stream().map(event -> EVENTS.values(EventRow.params(event))).toList());
+            Map<String, Object> session = SessionRow.params(created.session());
+            return new Pending(created.session().widgetId().value(), widgetVersion, SESSIONS.values(session),
+                    created.events().stream().map(event -> EVENTS.values(event.session() == created.session()
+                            ? EventRow.params(event, session) : EventRow.params(event))).toList());
         }
     }
 

@@ -71,6 +71,10 @@ final class PaymentRows {
     }
 
     static String json(List<Payment> payments) {
+        if (payments.isEmpty()) {
+            // every new session's event: no serializer for two characters on each create-session
+            return "[]";
+        }
         ArrayNode array = JSON.createArrayNode();
         for (Payment payment : payments) {
             ObjectNode node = array.addObject()

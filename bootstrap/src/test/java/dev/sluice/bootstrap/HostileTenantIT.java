@@ -26,11 +26,14 @@ import org.junit.jupiter.api.Test;
  * schema the rules still accept — sixteen levels of {@code anyOf} pairs that double the work per
  * level, and a pattern that backtracks for ever on {@code java.util.regex} — and 8 clients keep
  * sending it metadata built to explode. Meanwhile another merchant's customers keep creating
- * sessions and the liveness probe keeps answering, each within 2 s: a functional bound (before
- * the bounds, such requests ran for minutes and took both cores), not a benchmark.
+ * sessions and the liveness probe keeps answering, each within 5 s: a functional bound (before
+ * the bounds, such requests ran for minutes and took both cores), not a benchmark. With both cores
+ * busy refusing the hostile requests, the other tenant's create-session took up to 2.4 s on this
+ * machine (its virtual thread waits for a carrier after its commit; the probe, which stores
+ * nothing, stayed under 150 ms), so 2 s failed about every other run.
  */
 class HostileTenantIT {
-    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
     private static final Duration HOSTILE_FOR = Duration.ofSeconds(8);
     private static final int HOSTILE_CLIENTS = 8;
 

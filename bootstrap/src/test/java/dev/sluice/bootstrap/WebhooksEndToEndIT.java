@@ -146,8 +146,11 @@ class WebhooksEndToEndIT {
     @Test
     void aGracefulRestartInTheMiddleLosesNothingAndResendsNothingAcknowledged() throws Exception {
         Path data = Files.createTempDirectory("sluice-webhooks-restart");
+        // 300 ms an answer, 8 at a time (the endpoint's concurrency): thirty deliveries take over a
+        // second, so the restart after the fifth comes in the middle however fast the sessions are
+        // created (at 100 ms, all thirty were sometimes out before the first instance stopped)
         try (WebhookReceiver receiver = new WebhookReceiver((exchange, n) -> {
-            sleep(Duration.ofMillis(100));
+            sleep(Duration.ofMillis(300));
             exchange.sendResponseHeaders(200, -1);
         })) {
             String business = EventStreamIT.uniqueBusiness();

@@ -60,6 +60,10 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
             + " request_url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)";
 
     private final Jdbc jdbc;
+    private static final System.Logger LOG = System.getLogger(WebhookStore.class.getName());
+    /** How long the due deliveries of an endpoint whose secret this instance cannot open wait before the next try. */
+    static final Duration UNREADABLE_SECRET_PAUSE = Duration.ofMinutes(1);
+
     private final SecretBox secrets;
     private final String owner;
 
@@ -173,7 +177,7 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
             SigningSecret next = SigningSecret.generate();
             Jdbc.update(c, "UPDATE webhook_endpoints SET signing_secret = ?, previous_secret = ?, previous_secret_until = ?,"
                             + " updated_at = ? WHERE endpoint_id = ?",
-                    secrets.seal(next, endpointId), secrets.seal(found.get().secret(), endpointId),
+                    secrets.seal(next, endpointId), found.get().sealedSecret(),
                     previousValidUntil, now, endpointId);
             return Optional.of(next.text());
         });
@@ -189,12 +193,21 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
                 this::readEndpoint, endpointId, business.value());
     }
 
-    /** An endpoint as stored: what the contract shows, and what only the sink uses. */
-    private record StoredEndpoint(WebhookEndpoint endpoint, SigningSecret secret, SigningSecret previous,
+    /**
+     * An endpoint as stored: what the contract shows, and what only the sink uses. The secrets stay
+     * sealed until a delivery is signed, so that reading endpoints (fan-out, management) never
+     * depends on opening them.
+     */
+    private record StoredEndpoint(WebhookEndpoint endpoint, byte[] sealedSecret, byte[] sealedPrevious,
             Instant previousUntil, Instant failingSince) {
-        List<SigningSecret> signingSecrets(Instant now) {
-            return previous != null && previousUntil.isAfter(now) ? List.of(secret, previous) : List.of(secret);
-        }
+    }
+
+    /** The secrets a delivery is signed with now; throws when this instance's key cannot open them. */
+    private List<SigningSecret> signingSecrets(StoredEndpoint stored, Instant now) {
+        String id = stored.endpoint().id();
+        SigningSecret current = secrets.open(stored.sealedSecret(), id);
+        return stored.sealedPrevious() != null && stored.previousUntil().isAfter(now)
+                ? List.of(current, secrets.open(stored.sealedPrevious(), id)) : List.of(current);
     }
 
     private StoredEndpoint readEndpoint(ResultSet row) throws SQLException {
@@ -205,10 +218,8 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
                 Arrays.asList(row.getString("events").split(" ")), row.getBoolean("enabled"),
                 reason == null ? null : DisabledReason.valueOf(reason), instant(row, "created_at"),
                 instant(row, "updated_at"));
-        byte[] previous = row.getBytes("previous_secret");
-        return new StoredEndpoint(endpoint, secrets.open(row.getBytes("signing_secret"), id),
-                previous == null ? null : secrets.open(previous, id), instant(row, "previous_secret_until"),
-                instant(row, "failing_since"));
+        return new StoredEndpoint(endpoint, row.getBytes("signing_secret"), row.getBytes("previous_secret"),
+                instant(row, "previous_secret_until"), instant(row, "failing_since"));
     }
 
     private static void hold(Connection c, String endpointId, boolean held) throws SQLException {
@@ -488,6 +499,20 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
             if (endpoint.isEmpty()) {
                 return List.<Delivery>of();
             }
+            List<SigningSecret> signing;
+            try {
+                signing = signingSecrets(endpoint.get(), now);
+            } catch (IllegalStateException unreadable) {
+                // sealed under another SLUICE_SECRETS_KEY, or a damaged row: these deliveries wait for
+                // an instance that can sign them, and every other endpoint's still flow
+                LOG.log(System.Logger.Level.WARNING, "webhook endpoint " + endpointId + ": " + unreadable.getMessage()
+                        + "; its deliveries wait " + UNREADABLE_SECRET_PAUSE);
+                List<Object> postponed = new ArrayList<>(List.of(now.plus(UNREADABLE_SECRET_PAUSE)));
+                due.forEach(row -> postponed.add(row.id()));
+                Jdbc.update(c, "UPDATE webhook_deliveries SET next_attempt_at = ? WHERE delivery_id IN ("
+                        + marks(due.size()) + ")", postponed.toArray());
+                return List.<Delivery>of();
+            }
             List<Object> values = new ArrayList<>(List.of(owner, now.plus(lease)));
             due.forEach(row -> values.add(row.id()));
             Jdbc.update(c, "UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ? WHERE delivery_id IN ("
@@ -495,7 +520,7 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
             List<Delivery> claimed = new ArrayList<>();
             for (Due row : due) {
                 claimed.add(new Delivery(row.id(), endpointId, row.eventId(), row.sessionId(), row.body(),
-                        row.attempts(), endpoint.get().endpoint().url(), endpoint.get().signingSecrets(now)));
+                        row.attempts(), endpoint.get().endpoint().url(), signing));
             }
             return claimed;
         });

@@ -112,6 +112,27 @@ abstract class DeliveryStoreContract {
     }
 
     @Test
+    void anEndpointWhoseSecretThisInstanceCannotOpenHoldsBackOnlyItsOwnDeliveries() {
+        // sealed under another SLUICE_SECRETS_KEY (another instance misconfigured, a damaged row)
+        byte[] otherKey = new byte[32];
+        java.util.Arrays.fill(otherKey, (byte) 7);
+        WebhookStore foreign = new WebhookStore(new Jdbc(dataSource()), new SecretBox(otherKey), "instance-foreign");
+        BusinessId otherBusiness = new BusinessId("biz_foreign_" + System.nanoTime());
+        WebhookEndpoint unreadable = foreign.create(otherBusiness,
+                new EndpointDraft("https://other.example/hook", null, ALL), 10, T0).orElseThrow().endpoint();
+        WebhookEndpoint mine = endpoint(business, ALL);
+        events.commit(otherBusiness, SessionId.generate(), 1, T0.plusSeconds(1));
+        SessionEvent created = commit(SessionId.generate(), 1);
+
+        assertEquals(2, fanOut(one, T0.plusSeconds(2)), "fanning out needs no secret");
+        assertTrue(claimAll(one, unreadable, T0.plusSeconds(2)).isEmpty(), "nothing this instance cannot sign");
+        assertEquals(List.of(created.id().value()),
+                claimAll(one, mine, T0.plusSeconds(2)).stream().map(Delivery::eventId).toList());
+        assertEquals(1, claimAll(foreign, unreadable, T0.plusSeconds(2).plus(WebhookStore.UNREADABLE_SECRET_PAUSE))
+                .size(), "an instance with the key sends it once the pause is over");
+    }
+
+    @Test
     void withNoLiveEndpointAnywhereTheFanOutMovesPastEventsWithoutReadingThem() throws SQLException {
         try (var c = dataSource().getConnection()) {
             c.createStatement().executeUpdate("DELETE FROM webhook_endpoints");

@@ -31,7 +31,7 @@ final class JdbcOutbox implements Outbox {
     static final Map<String, String> STATEMENTS = Map.of(
             "outbox.insert", Sql.insert("outbox_events", EventRow.COLUMNS),
             "outbox.takeLease", "UPDATE outbox_relay SET owner = :owner, lease_until = :until WHERE relay_id = 1"
-                    + " AND (owner IS NULL OR owner = :holder OR lease_until < :now)",
+                    + " AND (owner IS NULL OR owner = :owner OR lease_until < :now)",
             "outbox.releaseLease", "UPDATE outbox_relay SET owner = NULL, lease_until = NULL WHERE relay_id = 1"
                     + " AND owner = :owner",
             // The oldest waiting events, of which a claim keeps each session's next one (see nextOfEachSession).
@@ -91,8 +91,7 @@ final class JdbcOutbox implements Outbox {
     public List<SessionEvent> claimUnpublished(int limit, Duration lease) {
         Instant now = clock.instant();
         return relay.inNewTransaction(() -> {
-            if (relay.dml("outbox.takeLease", params("owner", owner, "until", utc(now.plus(lease)), "holder", owner,
-                    "now", utc(now))) == 0) {
+            if (relay.dml("outbox.takeLease", params("owner", owner, "until", utc(now.plus(lease)), "now", utc(now))) == 0) {
                 return List.of();
             }
             return nextOfEachSession(
@@ -135,11 +134,12 @@ final class JdbcOutbox implements Outbox {
     @Override
     public void markPublished(List<EventId> events) {
         List<String> ids = events.stream().map(EventId::value).sorted().toList();
+        String now = utc(clock.instant());
         // ids sorted, and an IN list on the primary key is a range read and locked in index order,
         // so that marking never waits in a cycle with the feed positioner, which locks the same way
         relay.inTransaction(() -> {
             for (List<String> chunk : ListStatement.chunks(ids)) {
-                List<Object> values = new ArrayList<>(List.of(utc(clock.instant())));
+                List<Object> values = new ArrayList<>(List.of(now));
                 values.addAll(chunk);
                 relay.dml(MARK_PUBLISHED.name(), MARK_PUBLISHED.sql(chunk.size()), values);
             }

@@ -46,7 +46,10 @@ import java.util.function.Function;
  * a finishing head never misses a delivery appended behind it.
  */
 final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
+    private static final System.Logger LOG = System.getLogger(WebhookStore.class.getName());
     private static final int FAN_OUT_ATTEMPTS = 3;
+    /** How long the due deliveries of an endpoint whose secret this instance cannot open wait before the next try. */
+    static final Duration UNREADABLE_SECRET_PAUSE = Duration.ofMinutes(1);
     static final String TEST_EVENT_TYPE = "webhook.test";
     private static final String ENDPOINT_COLUMNS = "endpoint_id, business_id, url, description, events, enabled,"
             + " disabled_reason, signing_secret, previous_secret, previous_secret_until, failing_since, created_at,"
@@ -60,10 +63,6 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
             + " request_url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)";
 
     private final Jdbc jdbc;
-    private static final System.Logger LOG = System.getLogger(WebhookStore.class.getName());
-    /** How long the due deliveries of an endpoint whose secret this instance cannot open wait before the next try. */
-    static final Duration UNREADABLE_SECRET_PAUSE = Duration.ofMinutes(1);
-
     private final SecretBox secrets;
     private final String owner;
 
@@ -507,16 +506,12 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
                 // an instance that can sign them, and every other endpoint's still flow
                 LOG.log(System.Logger.Level.WARNING, "webhook endpoint " + endpointId + ": " + unreadable.getMessage()
                         + "; its deliveries wait " + UNREADABLE_SECRET_PAUSE);
-                List<Object> postponed = new ArrayList<>(List.of(now.plus(UNREADABLE_SECRET_PAUSE)));
-                due.forEach(row -> postponed.add(row.id()));
                 Jdbc.update(c, "UPDATE webhook_deliveries SET next_attempt_at = ? WHERE delivery_id IN ("
-                        + marks(due.size()) + ")", postponed.toArray());
+                        + marks(due.size()) + ")", thenIds(List.of(now.plus(UNREADABLE_SECRET_PAUSE)), due, Due::id));
                 return List.<Delivery>of();
             }
-            List<Object> values = new ArrayList<>(List.of(owner, now.plus(lease)));
-            due.forEach(row -> values.add(row.id()));
             Jdbc.update(c, "UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ? WHERE delivery_id IN ("
-                    + marks(due.size()) + ")", values.toArray());
+                    + marks(due.size()) + ")", thenIds(List.of(owner, now.plus(lease)), due, Due::id));
             List<Delivery> claimed = new ArrayList<>();
             for (Due row : due) {
                 claimed.add(new Delivery(row.id(), endpointId, row.eventId(), row.sessionId(), row.body(),
@@ -524,6 +519,13 @@ final class WebhookStore implements WebhookEndpoints, WebhookDeliveries {
             }
             return claimed;
         });
+    }
+
+    /** {@code first}, then the id of each row: the parameters of an UPDATE … WHERE id IN (…). */
+    private static <T> Object[] thenIds(List<?> first, List<T> rows, Function<T, String> id) {
+        List<Object> values = new ArrayList<>(first);
+        rows.forEach(row -> values.add(id.apply(row)));
+        return values.toArray();
     }
 
     /**

@@ -7,6 +7,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Conversions between column values and Java values that every row mapper shares. Timestamps are
@@ -87,5 +91,19 @@ final class Columns {
 
     static String name(Enum<?> value) {
         return value == null ? null : value.name();
+    }
+
+    /** The names of a comma-separated column list, in its order. */
+    static List<String> names(String columns) {
+        return Arrays.stream(columns.split(",")).map(String::strip).toList();
+    }
+
+    /** Each of {@code names} with the value at its index: named parameters for a statement. */
+    static Map<String, Object> byName(List<String> names, Object[] values) {
+        Map<String, Object> byName = new HashMap<>(names.size() * 2);
+        for (int i = 0; i < values.length; i++) {
+            byName.put(names.get(i), values[i]);
+        }
+        return byName;
     }
 }

@@ -13,7 +13,6 @@ import dev.sluice.domain.session.SessionEvent;
 import dev.sluice.domain.shared.Amount;
 import io.helidon.dbclient.DbRow;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,24 +22,29 @@ import java.util.Map;
  */
 final class EventRow {
     static final String COLUMNS = "event_id, sequence, previous_status, occurred_at, payments, " + SessionRow.COLUMNS;
+    static final List<String> COLUMN_NAMES = Columns.names(COLUMNS);
+    private static final int OWN_COLUMNS = COLUMN_NAMES.size() - SessionRow.COLUMN_NAMES.size();
 
     private EventRow() {
     }
 
     static Map<String, Object> params(SessionEvent event) {
-        return params(event, SessionRow.params(event.session()));
+        return Columns.byName(COLUMN_NAMES, values(event, SessionRow.values(event.session())));
     }
 
-    /** As {@link #params(SessionEvent)}, from the columns of its session, already built and left as they are. */
-    static Map<String, Object> params(SessionEvent event, Map<String, Object> sessionColumns) {
-        Map<String, Object> params = new HashMap<>(sessionColumns);
-        params.putAll(Database.params(
-                "event_id", event.id().value(),
-                "sequence", event.sequence(),
-                "previous_status", Columns.name(event.previousStatus()),
-                "occurred_at", utc(event.occurredAt()),
-                "payments", PaymentRows.json(event.session().payments())));
-        return params;
+    /**
+     * The columns' values in {@link #COLUMNS} order, from the values of its session's columns
+     * ({@link SessionRow#values}), which are copied, not changed.
+     */
+    static Object[] values(SessionEvent event, Object[] sessionValues) {
+        Object[] values = new Object[OWN_COLUMNS + sessionValues.length];
+        values[0] = event.id().value();
+        values[1] = event.sequence();
+        values[2] = Columns.name(event.previousStatus());
+        values[3] = utc(event.occurredAt());
+        values[4] = PaymentRows.json(event.session().payments());
+        System.arraycopy(sessionValues, 0, values, OWN_COLUMNS, sessionValues.length);
+        return values;
     }
 
     static SessionEvent read(DbRow row) {

@@ -8,11 +8,10 @@ import static dev.sluice.adapters.persistence.Database.params;
 import dev.sluice.application.port.out.IdempotencyRecords;
 import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.shared.RandomTokens;
+import dev.sluice.domain.shared.Sha256;
 import dev.sluice.domain.widget.WidgetId;
 import io.helidon.dbclient.DbRow;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -121,11 +120,6 @@ final class JdbcIdempotencyRecords implements IdempotencyRecords {
     }
 
     private static String digest(String key) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(key.getBytes(StandardCharsets.UTF_8)));
     }
 }

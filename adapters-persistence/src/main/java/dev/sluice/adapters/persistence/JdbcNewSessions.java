@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,9 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
     static final int CAPACITY = 4096;
 
     private static final RowsInsert SESSIONS = new RowsInsert("deposit_sessions", SessionRow.COLUMNS);
-    private static final RowsInsert EVENTS = new RowsInsert("outbox_events", "feed_position, " + EventRow.COLUMNS);
-    private static final int FEED_POSITION = 0;
+    // the feed position last, so that an event's row is its columns' values with one more slot
+    private static final RowsInsert EVENTS = new RowsInsert("outbox_events", EventRow.COLUMNS + ", feed_position");
+    private static final int FEED_POSITION = EventRow.COLUMN_NAMES.size();
 
     /**
      * A session waiting for its transaction, its rows already in column order: the requests' own
@@ -48,10 +50,11 @@ final class JdbcNewSessions implements NewSessions, AutoCloseable {
     private record Pending(String widgetId, long widgetVersion, Object[] session, List<Object[]> events) {
         static Pending of(Change created, long widgetVersion) {
             // a new session has no payments yet: NewSessionsContract reads it back as the single-row path stores it
-            Map<String, Object> session = SessionRow.params(created.session());
-            return new Pending(created.session().widgetId().value(), widgetVersion, SESSIONS.values(session),
-                    created.events().stream().map(event -> EVENTS.values(event.session() == created.session()
-                            ? EventRow.params(event, session) : EventRow.params(event))).toList());
+            Object[] session = SessionRow.values(created.session());
+            return new Pending(created.session().widgetId().value(), widgetVersion, session,
+                    created.events().stream().map(event -> Arrays.copyOf(EventRow.values(event,
+                            event.session() == created.session() ? session : SessionRow.values(event.session())),
+                            FEED_POSITION + 1)).toList());
         }
     }
 

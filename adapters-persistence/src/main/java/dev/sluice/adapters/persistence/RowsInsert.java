@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -21,23 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RowsInsert {
     private final String prefix;
     private final String row;
-    private final List<String> columns;
     private final Map<Integer, String> texts = new ConcurrentHashMap<>();
 
     /** {@code columns}: comma-separated, as the row classes name them. */
     RowsInsert(String table, String columns) {
-        this.columns = Arrays.stream(columns.split(",")).map(String::strip).toList();
         this.prefix = "INSERT INTO " + table + " (" + columns + ") VALUES ";
-        this.row = "(" + ListStatement.parameters(this.columns.size()) + ")";
-    }
-
-    /** A row's values in this statement's column order, from its values by column name. */
-    Object[] values(Map<String, Object> byColumn) {
-        Object[] values = new Object[columns.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = byColumn.get(columns.get(i));
-        }
-        return values;
+        this.row = "(" + ListStatement.parameters(Columns.names(columns).size()) + ")";
     }
 
     /** Inserts {@code rows}, each as its {@link #values}, in the connection's transaction. */

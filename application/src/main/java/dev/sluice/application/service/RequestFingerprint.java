@@ -1,9 +1,8 @@
 package dev.sluice.application.service;
 
 import dev.sluice.domain.session.SessionDraft;
+import dev.sluice.domain.shared.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 
@@ -18,12 +17,6 @@ final class RequestFingerprint {
                         draft.depositAddress(), draft.customerEmail(), draft.customerReference(), draft.metadataJson())
                 // length-prefixed, so that no two different drafts share a canonical form
                 .forEach(field -> canonical.append(field == null ? "-1:" : field.length() + ":" + field));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -10,10 +10,23 @@ import dev.sluice.domain.session.EventId;
 import dev.sluice.domain.session.SessionId;
 import dev.sluice.domain.session.SessionSecrets;
 import dev.sluice.domain.widget.WidgetId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class SecretsAndIdsTest {
@@ -127,5 +140,32 @@ class SecretsAndIdsTest {
     @Test
     void a_session_secret_key_needs_256_bits() {
         assertThrows(IllegalArgumentException.class, () -> new SessionSecrets(new byte[31]));
+    }
+
+    @Test
+    void secrets_and_digests_made_on_many_threads_at_once_are_each_the_one_made_alone() throws Exception {
+        SessionSecrets secrets = new SessionSecrets(KEY);
+        List<SessionId> sessions = IntStream.range(0, 2_000).mapToObj(i -> SessionId.generate()).toList();
+        Mac alone = Mac.getInstance("HmacSHA256");
+        alone.init(new SecretKeySpec(KEY, "HmacSHA256"));
+        Map<SessionId, String> expected = new HashMap<>();
+        for (SessionId session : sessions) {
+            expected.put(session, "dep_secret_" + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(alone.doFinal(session.value().getBytes(StandardCharsets.UTF_8))));
+        }
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (SessionId session : sessions) {
+                outcomes.add(threads.submit(() -> secrets.secretFor(session).equals(expected.get(session))
+                        && secrets.matches(session, expected.get(session))
+                        && SecretHash.of(session.value()).hex().equals(HexFormat.of().formatHex(
+                                MessageDigest.getInstance("SHA-256").digest(session.value().getBytes(StandardCharsets.UTF_8))))));
+            }
+            for (Future<Boolean> outcome : outcomes) {
+                assertTrue(outcome.get());
+            }
+        }
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                HexFormat.of().formatHex(Sha256.of("abc".getBytes(StandardCharsets.UTF_8))));
     }
 }

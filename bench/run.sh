@@ -23,7 +23,7 @@
 #   BENCH_POOL_SIZE         SLUICE_DB_POOL_SIZE, and the ceiling's pool [16]
 #   BENCH_DB_URL_OPTIONS    Connector/J options appended to the JDBC URL of Sluice and the ceiling alike,
 #                           e.g. cachePrepStmts=true&useLocalSessionState=true [none]
-#   BENCH_CONCURRENCY [16,64,256]  BENCH_WARMUP [20] s  BENCH_DURATION [30] s  BENCH_CEILING_DURATION [20] s
+#   BENCH_CONCURRENCY [16,64,256]  BENCH_WARMUP [20] s at least, then until the throughput settles (≤ 180 s more)  BENCH_DURATION [30] s  BENCH_CEILING_DURATION [20] s
 #   BENCH_PORT [18080]  BENCH_DB_NAME [sluice_bench]
 #   BENCH_JAR               the Sluice jar to measure, with its libs/ beside it [bootstrap/target/sluice.jar,
 #                           built if missing]

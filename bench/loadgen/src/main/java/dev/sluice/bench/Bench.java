@@ -63,22 +63,23 @@ public final class Bench {
     }
 
     /**
-     * {@code minimum} at 64 connections, then windows of {@value #WARM_WINDOW_SECONDS} s until one
-     * answers within {@value #SETTLED_PERCENT} % of the one before, for at most
+     * {@code minimum} at 64 connections, then windows of {@value #WARM_WINDOW_SECONDS} s until two
+     * in a row no longer climb (neither is {@value #SETTLED_PERCENT} % faster than the one before: a
+     * window slower than the one before is the machine's noise, ±15 % here), for at most
      * {@value #MAX_EXTRA_WARMUP_SECONDS} s more. A fixed 20 s was far too short on a slow machine:
      * its JIT was still compiling through the first levels, which then measured 0.75 ms of Sluice's
-     * CPU per session at 16 connections and 0.33 at 64 against 0.30 at 256, the last level.
+     * CPU per session at 16 connections and 0.33 at 64 against 0.30 at 256, the last level; and
+     * one window within 5 % was once only a slower step of the same climb.
      */
     private static List<Phase> warmUp(HttpLoad http, Duration minimum) throws Exception {
         List<Phase> windows = new ArrayList<>(List.of(http.run("warmup", 64, minimum)));
-        for (int extra = 0; extra < MAX_EXTRA_WARMUP_SECONDS; extra += WARM_WINDOW_SECONDS) {
+        int settled = 0;
+        for (int extra = 0; extra < MAX_EXTRA_WARMUP_SECONDS && settled < 2; extra += WARM_WINDOW_SECONDS) {
             Phase window = http.run("warmup", 64, Duration.ofSeconds(WARM_WINDOW_SECONDS));
             double before = windows.getLast().perSecond();
             windows.add(window);
             log("warming up: " + Math.round(window.perSecond()) + " req/s");
-            if (Math.abs(window.perSecond() - before) <= before * SETTLED_PERCENT / 100.0) {
-                break;
-            }
+            settled = window.perSecond() <= before * (1 + SETTLED_PERCENT / 100.0) ? settled + 1 : 0;
         }
         return windows;
     }

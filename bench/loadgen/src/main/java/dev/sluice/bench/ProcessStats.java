@@ -34,11 +34,26 @@ final class ProcessStats {
         }
     }
 
-    /** CPU seconds (user + system) each watched process used so far. */
+    /**
+     * CPU seconds (user + system) each watched process used so far, and as "steal" the seconds the
+     * hypervisor gave this machine's cores to other machines: on a shared host that rose from nil to
+     * half a core within one session here, and a run it falls on measures a slower machine.
+     */
     Map<String, Double> cpuSeconds() {
         Map<String, Double> cpu = new LinkedHashMap<>();
         pids.forEach((name, pid) -> cpu.put(name, cpuSeconds(pid)));
+        cpu.put("steal", stolenSeconds());
         return cpu;
+    }
+
+    private double stolenSeconds() {
+        try {
+            // the first line sums every core: "cpu user nice system idle iowait irq softirq steal ..."
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            return Long.parseLong(fields[8]) / (double) ticksPerSecond;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private double cpuSeconds(long pid) {

@@ -68,8 +68,10 @@ final class Table {
         line(out, "                mariadb", http, row -> cores(row, "mariadb"));
         line(out, "                kafka", http, row -> cores(row, "kafka"));
         line(out, "                loadgen", http, row -> cores(row, "loadgen"));
+        line(out, "                stolen by the host", http, row -> cores(row, "steal"));
         line(out, "CPU cores JDBC: mariadb", ceiling, row -> cores(row, "mariadb"));
         line(out, "                loadgen", ceiling, row -> cores(row, "loadgen"));
+        line(out, "                stolen by the host", ceiling, row -> cores(row, "steal"));
 
         Map<String, Object> ready = (Map<String, Object>) result.get("ready");
         Map<String, Object> memory = (Map<String, Object>) result.get("memory");

@@ -146,10 +146,13 @@ class WebhooksEndToEndIT {
     @Test
     void aGracefulRestartInTheMiddleLosesNothingAndResendsNothingAcknowledged() throws Exception {
         Path data = Files.createTempDirectory("sluice-webhooks-restart");
-        // 300 ms an answer, 8 at a time (the endpoint's concurrency): thirty deliveries take over a
-        // second, so the restart after the fifth comes in the middle however fast the sessions are
-        // created (at 100 ms, all thirty were sometimes out before the first instance stopped)
+        // No answer before all thirty sessions exist, then 300 ms an answer, 8 at a time (the
+        // endpoint's concurrency): thirty deliveries take over a second after the last session, so
+        // the restart after the fifth comes in the middle however long creating the sessions takes
+        // (on a slow machine, all thirty were once out before the first instance stopped)
+        CountDownLatch allCreated = new CountDownLatch(1);
         try (WebhookReceiver receiver = new WebhookReceiver((exchange, n) -> {
+            waitFor(allCreated);
             sleep(Duration.ofMillis(300));
             exchange.sendResponseHeaders(200, -1);
         })) {
@@ -162,6 +165,7 @@ class WebhooksEndToEndIT {
                 for (int i = 0; i < 30; i++) {
                     first.createSessionId(widget, "10");
                 }
+                allCreated.countDown();
                 await("some deliveries", () -> receiver.received().size() >= 5);
             }
             int beforeRestart = receiver.received().size();
@@ -217,6 +221,15 @@ class WebhooksEndToEndIT {
                         .map(e -> e.get("id").asString()).collect(Collectors.toSet()), "nothing lost");
                 verifyAll(receiver, endpoint.signingSecret());
             }
+        }
+    }
+
+    /** Bounded, so that a receiver's thread never outlives its test by much. */
+    private static void waitFor(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

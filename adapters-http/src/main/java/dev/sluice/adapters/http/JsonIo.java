@@ -49,7 +49,9 @@ final class JsonIo {
      * again for every answer only to write it back was a fiftieth of Sluice's CPU under load.
      */
     static JsonNode raw(String compactJson) {
-        return compactJson == null ? MAPPER.nullNode() : MAPPER.getNodeFactory().rawValueNode(new RawValue(compactJson));
+        return compactJson == null
+                ? MAPPER.nullNode()
+                : MAPPER.getNodeFactory().rawValueNode(new RawValue(compactJson));
     }
 
     /** The body of an endpoint that only a bearer token opens, whose token the authentication has verified. */

@@ -28,7 +28,7 @@ final class RowsInsert {
         this.row = "(" + ListStatement.parameters(Columns.names(columns).size()) + ")";
     }
 
-    /** Inserts {@code rows}, each as its {@link #values}, in the connection's transaction. */
+    /** Inserts {@code rows}, each its values in this statement's column order, in the connection's transaction. */
     void run(Connection connection, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;

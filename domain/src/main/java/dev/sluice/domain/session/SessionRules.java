@@ -5,6 +5,7 @@ import static dev.sluice.domain.shared.TextRules.matches;
 import static dev.sluice.domain.shared.TextRules.present;
 
 import dev.sluice.domain.shared.Amount;
+import dev.sluice.domain.shared.Grammars;
 import dev.sluice.domain.shared.Metadata;
 import dev.sluice.domain.shared.TextRules;
 import dev.sluice.domain.shared.Violation;
@@ -13,17 +14,12 @@ import dev.sluice.domain.widget.WidgetMode;
 import dev.sluice.domain.widget.WidgetSettings;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** The create-session rules of api.md, field by field, every violation collected. */
 public final class SessionRules {
 
-    public static final Pattern CHAIN_TOKEN = Pattern.compile("[A-Za-z0-9._:-]*");
-    // Unicode-aware: no-break spaces and C1 controls count too.
-    private static final Pattern NO_WHITESPACE = Pattern.compile("[^\\p{IsWhite_Space}\\p{Cc}]+");
-    private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}");
     private static final Pattern HEX_ADDRESS = Pattern.compile("0[xX][0-9a-fA-F]+");
 
     private SessionRules() {
@@ -51,7 +47,8 @@ public final class SessionRules {
             checkDepositAddress(violations, widget, draft.depositAddress());
         }
         if (!violations.hasField("customerEmail")) {
-            checkOptionalText(violations, "customerEmail", draft.customerEmail(), EMAIL, "an email address");
+            checkOptionalText(violations, "customerEmail", draft.customerEmail(), Grammars::isEmailAddress,
+                    "an email address");
         }
         if (!violations.hasField("customerReference")) {
             checkCustomerReference(violations, draft.customerReference());
@@ -92,7 +89,7 @@ public final class SessionRules {
     private static void checkCurrency(Violations violations, WidgetSettings widget, String currency) {
         String field = "currency";
         if (present(violations, field, currency) && length(violations, field, currency, 2, 8)
-                && matches(violations, field, currency, TextRules.CURRENCY, "2-8 uppercase letters or digits")) {
+                && matches(violations, field, currency, Grammars::isCurrencyCode, "2-8 uppercase letters or digits")) {
             checkAllowed(violations, field, widget.allowedCurrencies(), currency, false);
         }
     }
@@ -100,7 +97,7 @@ public final class SessionRules {
     private static void checkNetwork(Violations violations, WidgetSettings widget, String network) {
         String field = "network";
         if (present(violations, field, network) && length(violations, field, network, 4, 66)
-                && matches(violations, field, network, CHAIN_TOKEN, "letters, digits, '.', '_', ':' or '-'")) {
+                && matches(violations, field, network, Grammars::isChainToken, "letters, digits, '.', '_', ':' or '-'")) {
             checkAllowed(violations, field, widget.allowedNetworks(), network, false);
         }
     }
@@ -108,20 +105,21 @@ public final class SessionRules {
     private static void checkCurrencyAddress(Violations violations, String address) {
         String field = "currencyAddress";
         if (present(violations, field, address) && length(violations, field, address, 0, 66)) {
-            matches(violations, field, address, CHAIN_TOKEN, "letters, digits, '.', '_', ':' or '-'");
+            matches(violations, field, address, Grammars::isChainToken, "letters, digits, '.', '_', ':' or '-'");
         }
     }
 
     private static void checkDepositAddress(Violations violations, WidgetSettings widget, String address) {
         String field = "depositAddress";
         if (present(violations, field, address) && length(violations, field, address, 1, 128)
-                && matches(violations, field, address, NO_WHITESPACE, "free of whitespace and control characters")) {
+                && matches(violations, field, address, Grammars::isFreeOfWhitespaceAndControls,
+                        "free of whitespace and control characters")) {
             checkAllowed(violations, field, widget.allowedDepositAddresses(), address, true);
         }
     }
 
     private static void checkOptionalText(Violations violations, String field, String value,
-            Pattern grammar, String expected) {
+            Predicate<String> grammar, String expected) {
         if (value != null && length(violations, field, value, 1, 128)) {
             matches(violations, field, value, grammar, expected);
         }

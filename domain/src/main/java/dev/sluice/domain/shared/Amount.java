@@ -2,7 +2,6 @@ package dev.sluice.domain.shared;
 
 import java.math.BigDecimal;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A decimal amount of money as the caller wrote it. The text is kept for echoing back exactly;
@@ -10,7 +9,6 @@ import java.util.regex.Pattern;
  */
 public record Amount(String text) implements Comparable<Amount> {
     public static final int MAX_LENGTH = 32;
-    private static final Pattern GRAMMAR = Pattern.compile("(0|[1-9][0-9]*)(\\.[0-9]+)?");
 
     public Amount {
         Objects.requireNonNull(text, "text");
@@ -21,7 +19,7 @@ public record Amount(String text) implements Comparable<Amount> {
 
     /** True when {@code text} follows the amount grammar within 1–32 chars (zero included). */
     public static boolean isWellFormed(String text) {
-        return text != null && !text.isEmpty() && text.length() <= MAX_LENGTH && GRAMMAR.matcher(text).matches();
+        return text != null && !text.isEmpty() && text.length() <= MAX_LENGTH && Grammars.isDecimal(text);
     }
 
     public BigDecimal value() {

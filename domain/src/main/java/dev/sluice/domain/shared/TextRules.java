@@ -1,6 +1,6 @@
 package dev.sluice.domain.shared;
 
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
  * The field checks that several inputs share: length bounds in characters, and a character
@@ -8,9 +8,6 @@ import java.util.regex.Pattern;
  * caller can skip the rules that only make sense for a well-formed value.
  */
 public final class TextRules {
-    /** A currency code, in a session request and in a widget's settings alike. */
-    public static final Pattern CURRENCY = Pattern.compile("[A-Z0-9]{2,8}");
-
     private TextRules() {
     }
 
@@ -35,8 +32,9 @@ public final class TextRules {
         return true;
     }
 
-    public static boolean matches(Violations violations, String field, String value, Pattern grammar, String expected) {
-        if (!grammar.matcher(value).matches()) {
+    public static boolean matches(Violations violations, String field, String value, Predicate<String> grammar,
+            String expected) {
+        if (!grammar.test(value)) {
             violations.add(field, "invalid_format", "must be " + expected);
             return false;
         }

@@ -27,7 +27,7 @@ import static dev.sluice.domain.widget.WidgetField.SUCCESS_URL;
 
 import dev.sluice.domain.shared.Amount;
 import dev.sluice.domain.shared.Metadata;
-import dev.sluice.domain.shared.TextRules;
+import dev.sluice.domain.shared.Grammars;
 import dev.sluice.domain.shared.Violation;
 import dev.sluice.domain.shared.Violations;
 import java.net.URI;
@@ -134,7 +134,7 @@ public final class WidgetRules {
             enumValue(violations, "renderMode", draft.text(RENDER_MODE), RenderMode.class, false);
         }
         optional(violations, "color", draft.text(WidgetField.COLOR),
-                (v, field, value) -> matches(v, field, value, COLOR, "a colour #RRGGBBAA"));
+                (v, field, value) -> matches(v, field, value, COLOR.asMatchPredicate(), "a colour #RRGGBBAA"));
         optional(violations, "emoji", draft.text(EMOJI), (v, field, value) -> length(v, field, value, 1, 8));
         optional(violations, "sessionTtl", draft.text(SESSION_TTL), WidgetRules::sessionTtl);
         optional(violations, "paymentTolerancePercent", draft.text(PAYMENT_TOLERANCE_PERCENT),
@@ -229,7 +229,7 @@ public final class WidgetRules {
 
     private static void currency(Violations violations, String field, String value) {
         if (length(violations, field, value, 2, 8)) {
-            matches(violations, field, value, TextRules.CURRENCY, "2-8 uppercase letters or digits");
+            matches(violations, field, value, Grammars::isCurrencyCode, "2-8 uppercase letters or digits");
         }
     }
 

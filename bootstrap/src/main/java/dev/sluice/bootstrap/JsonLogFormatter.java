@@ -1,9 +1,8 @@
 package dev.sluice.bootstrap;
 
+import dev.sluice.domain.shared.UtcMillis;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 import java.util.regex.Matcher;
@@ -22,8 +21,6 @@ final class JsonLogFormatter extends Formatter {
     private static final String REQUEST_LOG = "dev.sluice.adapters.http.RequestLog";
     /** The request line as RequestLog writes it: {@code req_… POST /api/v1/… 201 7ms}. */
     private static final Pattern REQUEST_LINE = Pattern.compile("(\\S+) (\\S+) (.+) (\\d{3}) (\\d+)ms");
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
@@ -31,7 +28,7 @@ final class JsonLogFormatter extends Formatter {
         StringWriter line = new StringWriter(256);
         try (JsonGenerator json = JSON.createGenerator(line)) {
             json.writeStartObject();
-            json.writeStringProperty("timestamp", TIMESTAMP.format(record.getInstant()));
+            json.writeStringProperty("timestamp", UtcMillis.contract(record.getInstant()));
             json.writeStringProperty("level", record.getLevel().getName());
             json.writeStringProperty("logger", record.getLoggerName());
             String message = formatMessage(record);

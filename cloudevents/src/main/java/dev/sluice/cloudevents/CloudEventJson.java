@@ -3,12 +3,10 @@ package dev.sluice.cloudevents;
 import dev.sluice.domain.session.DepositSession;
 import dev.sluice.domain.session.Payment;
 import dev.sluice.domain.session.SessionEvent;
+import dev.sluice.domain.shared.UtcMillis;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
@@ -24,10 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class CloudEventJson {
     public static final String CONTENT_TYPE = "application/cloudevents+json";
-
-    // The contract writes every timestamp with exactly three fraction digits, even .000.
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** Metadata numbers as the customer sent them, never through a double (api.md). */
     private final JsonMapper mapper = JsonMapper.builder()
@@ -128,34 +122,8 @@ public final class CloudEventJson {
         return amount == null ? null : amount.toPlainString();
     }
 
-    /**
-     * The contract's timestamp: UTC, milliseconds, {@code 2026-06-09T12:00:00.000Z}. Written digit by
-     * digit for years 0–9999 (every event carries several, and the pattern formatter was a fifth of
-     * the relay's rendering); any other year through the pattern.
-     */
+    /** The contract's timestamp: UTC, milliseconds, {@code 2026-06-09T12:00:00.000Z}. */
     public static String timestamp(Instant instant) {
-        if (instant == null) {
-            return null;
-        }
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
-        if (utc.getYear() < 0 || utc.getYear() > 9999) {
-            return TIMESTAMP.format(instant);
-        }
-        char[] text = "0000-00-00T00:00:00.000Z".toCharArray();
-        digits(text, 0, 4, utc.getYear());
-        digits(text, 5, 2, utc.getMonthValue());
-        digits(text, 8, 2, utc.getDayOfMonth());
-        digits(text, 11, 2, utc.getHour());
-        digits(text, 14, 2, utc.getMinute());
-        digits(text, 17, 2, utc.getSecond());
-        digits(text, 20, 3, utc.getNano() / 1_000_000);
-        return new String(text);
-    }
-
-    private static void digits(char[] text, int from, int width, int value) {
-        for (int at = from + width - 1; at >= from; at--) {
-            text[at] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+        return UtcMillis.contract(instant);
     }
 }

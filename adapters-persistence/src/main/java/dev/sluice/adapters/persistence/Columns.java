@@ -1,12 +1,12 @@
 package dev.sluice.adapters.persistence;
 
 import dev.sluice.domain.shared.Amount;
+import dev.sluice.domain.shared.UtcMillis;
 import io.helidon.dbclient.DbRow;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +21,6 @@ final class Columns {
     private Columns() {
     }
 
-    private static final DateTimeFormatter DATETIME_3 = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
-
     /** The driver's value, or null for SQL NULL (a Helidon column's {@code get()} refuses NULL). */
     private static Object raw(DbRow row, String column) {
         return row.column(column).get(Object.class);
@@ -34,7 +32,7 @@ final class Columns {
      * without fractional seconds; MySQL, MariaDB and H2 all read this text as the exact value.
      */
     static String utc(Instant instant) {
-        return instant == null ? null : DATETIME_3.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        return UtcMillis.datetime(instant);
     }
 
     static Instant instant(DbRow row, String column) {

@@ -2,6 +2,7 @@ package dev.sluice.adapters.webhooks;
 
 import dev.sluice.application.port.out.ConcurrentChangeException;
 import dev.sluice.application.port.out.StoreUnavailableException;
+import dev.sluice.domain.shared.UtcMillis;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,6 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +32,6 @@ final class Jdbc {
     interface Mapper<T> {
         T map(ResultSet row) throws SQLException;
     }
-
-    private static final DateTimeFormatter DATETIME_3 = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
 
     private final DataSource source;
 
@@ -103,7 +101,7 @@ final class Jdbc {
      * MariaDB whole seconds, and a lease that ran out a millisecond ago still looked held.
      */
     static String utc(Instant instant) {
-        return instant == null ? null : DATETIME_3.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        return UtcMillis.datetime(instant);
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {

@@ -37,20 +37,23 @@ final class ProcessStats {
     /**
      * CPU seconds (user + system) each watched process used so far, and as "steal" the seconds the
      * hypervisor gave this machine's cores to other machines: on a shared host that rose from nil to
-     * half a core within one session here, and a run it falls on measures a slower machine.
+     * half a core within one session here, and a run it falls on measures a slower machine. As
+     * "idle" the seconds no process used (idle and waiting for I/O): cores left unused under load
+     * mean something other than CPU limits the throughput.
      */
     Map<String, Double> cpuSeconds() {
         Map<String, Double> cpu = new LinkedHashMap<>();
         pids.forEach((name, pid) -> cpu.put(name, cpuSeconds(pid)));
-        cpu.put("steal", stolenSeconds());
+        cpu.put("steal", machineSeconds(8));
+        cpu.put("idle", machineSeconds(4) + machineSeconds(5));
         return cpu;
     }
 
-    private double stolenSeconds() {
+    /** A field of the first line of /proc/stat, which sums every core: "cpu user nice system idle iowait irq softirq steal ...". */
+    private double machineSeconds(int field) {
         try {
-            // the first line sums every core: "cpu user nice system idle iowait irq softirq steal ..."
             String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-            return Long.parseLong(fields[8]) / (double) ticksPerSecond;
+            return Long.parseLong(fields[field]) / (double) ticksPerSecond;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }

@@ -69,9 +69,11 @@ final class Table {
         line(out, "                kafka", http, row -> cores(row, "kafka"));
         line(out, "                loadgen", http, row -> cores(row, "loadgen"));
         line(out, "                stolen by the host", http, row -> cores(row, "steal"));
+        line(out, "                idle", http, row -> cores(row, "idle"));
         line(out, "CPU cores JDBC: mariadb", ceiling, row -> cores(row, "mariadb"));
         line(out, "                loadgen", ceiling, row -> cores(row, "loadgen"));
         line(out, "                stolen by the host", ceiling, row -> cores(row, "steal"));
+        line(out, "                idle", ceiling, row -> cores(row, "idle"));
 
         Map<String, Object> ready = (Map<String, Object>) result.get("ready");
         Map<String, Object> memory = (Map<String, Object>) result.get("memory");
@@ -112,7 +114,7 @@ final class Table {
     @SuppressWarnings("unchecked")
     private static String msPerOp(Map<String, Object> row, String process) {
         Double value = ((Map<String, Double>) row.get("cpuCores")).get(process);
-        return value == null ? "-" : fmt(1000 * value / (double) row.get("perSecond"), 2);
+        return value == null ? "-" : fmt(1000 * value / (double) row.get("perSecond"), 3);
     }
 
     @SuppressWarnings("unchecked")

@@ -41,8 +41,13 @@ public final class TextRules {
         return true;
     }
 
-    /** True when the text has no ISO control character (tabs and line breaks included). */
+    /** True when the text has no ISO control character (tabs and line breaks included; all are in the BMP). */
     public static boolean hasNoControlChars(String value) {
-        return value.codePoints().noneMatch(Character::isISOControl);
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,7 +4,8 @@
 # with no settings it runs on its embedded default: H2 under ./data, Kafka off.
 #
 # JVM options: a bounded heap with the serial collector (a small service on a small machine: the
-# JVM's default would let the heap grow to a quarter of the RAM), and on a JDK 25+ an AOT cache
+# JVM's default would let the heap grow to a quarter of the RAM), the C heap trimmed on a JDK 22+,
+# and on a JDK 25+ an AOT cache
 # (JEP 483/514/515) of the classes a start loads and links, which roughly halves the time to
 # ready. The cache is trained by one throw-away start (port 0, a temporary data directory, no
 # SLUICE_* setting) the first time `serve` runs after a build, and kept in
@@ -23,6 +24,12 @@ JAR=bootstrap/target/sluice.jar
 LIBS=bootstrap/target/libs
 AOT_DIR=bootstrap/target/aot
 JVM_OPTIONS=(-XX:+UseSerialGC -Xms64m -Xmx256m)
+java_major=$(sluice_java_major "$JAVA_HOME") || java_major=0
+if ((java_major >= 22)); then
+    # Give the C library's free memory back every 2 s: what the JIT compilers and JDBC allocate and
+    # free under load otherwise stays resident (15-35 MiB in the bench, bench/README.md round 7).
+    JVM_OPTIONS+=(-XX:TrimNativeHeapInterval=2000)
+fi
 
 if [[ ! -f $JAR ]] || [[ -n $(find pom.xml ./*/pom.xml ./*/src -newer "$JAR" -type f -print -quit) ]]; then
     sluice_log "building $JAR (first run, or the sources changed)"
@@ -68,7 +75,7 @@ aot_key() {
     } | cksum | cut -d' ' -f1
 }
 
-if java_major=$(sluice_java_major "$JAVA_HOME") && ((java_major >= 25)) && key=$(aot_key); then
+if ((java_major >= 25)) && key=$(aot_key); then
     cache=$AOT_DIR/sluice-$key.aot
     if [[ ! -f $cache && ${1:-serve} == serve ]] && mkdir -p "$AOT_DIR"; then
         # caches of earlier builds, and what interrupted trainings left (not one still running)

@@ -80,8 +80,8 @@ public final class QueuedLogHandler extends Handler {
         int written = 0;
         try {
             for (String line = queue.poll(); line != null; line = written < CAPACITY ? queue.poll() : null) {
-                out.write(line);
                 written++;
+                out.write(line);
             }
             if (written > 0) {
                 out.flush();

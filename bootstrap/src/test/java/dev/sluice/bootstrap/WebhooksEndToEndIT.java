@@ -146,14 +146,16 @@ class WebhooksEndToEndIT {
     @Test
     void aGracefulRestartInTheMiddleLosesNothingAndResendsNothingAcknowledged() throws Exception {
         Path data = Files.createTempDirectory("sluice-webhooks-restart");
-        // No answer before all thirty sessions exist, then 300 ms an answer, 8 at a time (the
-        // endpoint's concurrency): thirty deliveries take over a second after the last session, so
-        // the restart after the fifth comes in the middle however long creating the sessions takes
-        // (on a slow machine, all thirty were once out before the first instance stopped)
+        // No answer before all thirty sessions exist, then a second an answer, 8 at a time (the
+        // endpoint's concurrency): thirty deliveries take about four seconds after the last session,
+        // so the restart after the fifth comes in the middle however long creating the sessions or
+        // stopping the web server takes (on a slow machine all thirty were once out before the
+        // first instance stopped, and with 300 ms an answer once before its dispatcher stopped),
+        // while an attempt in flight still finishes within the stop's drain (3 s)
         CountDownLatch allCreated = new CountDownLatch(1);
         try (WebhookReceiver receiver = new WebhookReceiver((exchange, n) -> {
             waitFor(allCreated);
-            sleep(Duration.ofMillis(300));
+            sleep(Duration.ofSeconds(1));
             exchange.sendResponseHeaders(200, -1);
         })) {
             String business = EventStreamIT.uniqueBusiness();

@@ -89,7 +89,8 @@ public final class SessionRules {
     private static void checkCurrency(Violations violations, WidgetSettings widget, String currency) {
         String field = "currency";
         if (present(violations, field, currency) && length(violations, field, currency, 2, 8)
-                && matches(violations, field, currency, Grammars::isCurrencyCode, "2-8 uppercase letters or digits")) {
+                && matches(violations, field, currency, Grammars::isCurrencyCode,
+                        "2-8 uppercase letters or digits")) {
             checkAllowed(violations, field, widget.allowedCurrencies(), currency, false);
         }
     }
@@ -97,7 +98,8 @@ public final class SessionRules {
     private static void checkNetwork(Violations violations, WidgetSettings widget, String network) {
         String field = "network";
         if (present(violations, field, network) && length(violations, field, network, 4, 66)
-                && matches(violations, field, network, Grammars::isChainToken, "letters, digits, '.', '_', ':' or '-'")) {
+                && matches(violations, field, network, Grammars::isChainToken,
+                        "letters, digits, '.', '_', ':' or '-'")) {
             checkAllowed(violations, field, widget.allowedNetworks(), network, false);
         }
     }
